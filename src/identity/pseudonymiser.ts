@@ -1,0 +1,44 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Pseudonym namespaces. The same namespace is used wherever the same real-world identifier
+ * appears (a professional's RPPS number in the care database and in the RPPS directory), so
+ * that pseudonyms join across sources; different namespaces never collide.
+ */
+export type PseudonymDomain = 'patient' | 'professional' | 'death-link';
+
+/** Keyed pseudonyms: HMAC-SHA-256(secret, domain || ':' || id), hex, truncated to 128 bits. */
+export class Pseudonymiser {
+  constructor(private readonly key: Buffer) {
+    if (key.length < 32) throw new Error('the pseudonymisation key must hold at least 32 bytes');
+  }
+
+  pseudonym(domain: PseudonymDomain, id: string): string {
+    return createHmac('sha256', this.key).update(domain).update(':').update(id).digest('hex').slice(0, 32);
+  }
+
+  /** A value stored beside the warehouse to prove later loads use the same key, without revealing it. */
+  fingerprint(): string {
+    return createHmac('sha256', this.key).update('entrepot-key-fingerprint').digest('hex').slice(0, 16);
+  }
+}
+
+/**
+ * Key for linking a person across the care database and the INSEE death registry: normalised
+ * surname, first given name, sex and birth date (`YYYYMMDD`, unknown parts `00`). Accents,
+ * case, hyphens and spaces are folded because the registry writes names in upper-case ASCII.
+ */
+export function deathLinkId(surname: string, firstNames: string, sex: 'M' | 'F' | null, birthDate: string): string {
+  const first = foldName(firstNames).split(' ')[0] ?? '';
+  return [foldName(surname), first, sex ?? '', birthDate].join('|');
+}
+
+export function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,96 @@
+import { SEJOURS_HEADER, sejourTable } from './layout.ts';
+import { normaliseCim10 } from '../normalise/cim10.ts';
+import { parseDate } from '../normalise/dates.ts';
+import { fileSize, readLines } from '../text/lines.ts';
+import { splitDelimited } from '../text/delimited.ts';
+import type { QuarantineCode, QuarantineReasons } from '../quarantine.ts';
+import type { SourceReader } from '../types.ts';
+import { UserError } from '../../cli/command.ts';
+
+const TABLE = sejourTable.name;
+
+export const sejoursReader: SourceReader = {
+  source: 'sejours',
+  describe: 'hospital stays export (CSV, ;-separated, one row per stay)',
+  mode: 'append',
+  tables: [sejourTable],
+  async read(input, sink, ctx) {
+    if (input.kind !== 'file') throw new UserError('the sejours source reads files (--file)');
+    const total = fileSize(input.path);
+    let header: string[] | null = null;
+    for await (const line of readLines(input.path, { encoding: 'utf-8' })) {
+      if (header === null) {
+        header = line.text.split(';').map((h) => h.trim());
+        if (SEJOURS_HEADER.some((name, i) => header![i] !== name)) {
+          throw new UserError(
+            `${input.path}, line 1: header does not match the stays export layout ` +
+              `(expected ${SEJOURS_HEADER.join(';')}, found ${line.text.slice(0, 200)})`,
+          );
+        }
+        continue;
+      }
+      if (line.number % 8192 === 0) sink.progress(line.bytesRead, total);
+      if (line.text.trim() === '') continue;
+      sink.read(TABLE);
+      const reject = <C extends QuarantineCode>(code: C, params: QuarantineReasons[C], field: string | null = null) =>
+        sink.issue({ severity: 'quarantine', code, params, line: line.number, field, raw: line.text, table: TABLE });
+      if (line.binary) {
+        reject('binary-content', {});
+        continue;
+      }
+      const fields = splitDelimited(line.text, ';', false)!;
+      if (fields.length !== SEJOURS_HEADER.length) {
+        reject('field-count', { expected: SEJOURS_HEADER.length, actual: fields.length });
+        continue;
+      }
+      const [stayText, patientText, orgText, diagText, label, dateText, losText] = fields.map((f) => f.trim());
+      if (!/^\d+$/.test(stayText)) {
+        reject('number-unparseable', { column: 'Num_Hospitalisation', raw: stayText }, 'Num_Hospitalisation');
+        continue;
+      }
+      if (!/^\d+$/.test(patientText)) {
+        reject('value-invalid', { column: 'Id_patient', raw: patientText }, 'Id_patient');
+        continue;
+      }
+      const finess = finessOfOrganisation(orgText);
+      if (!finess) {
+        reject('code-invalid', { column: 'identifiant_organisation', raw: orgText }, 'identifiant_organisation');
+        continue;
+      }
+      const diagnosis = normaliseCim10(diagText);
+      if (!diagnosis) {
+        reject('code-invalid', { column: 'Code_diagnostic', raw: diagText }, 'Code_diagnostic');
+        continue;
+      }
+      const admission = parseDate(dateText);
+      if (!admission) {
+        reject('date-unparseable', { column: 'Date_Entree', raw: dateText }, 'Date_Entree');
+        continue;
+      }
+      if (!/^\d+$/.test(losText)) {
+        reject('number-unparseable', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
+        continue;
+      }
+      sink.row(TABLE, line.number, [
+        Number(stayText),
+        ctx.pseudonymiser.pseudonym('patient', patientText),
+        finess,
+        diagnosis,
+        label,
+        admission,
+        Number(losText),
+      ]);
+    }
+    if (header === null) throw new UserError(`${input.path}: empty file (no header line)`);
+    sink.progress(total, total);
+  },
+};
+
+/**
+ * The export writes establishments as `F` + 9-character FINESS (`F010000107`, `F2A0000123`), and a
+ * few rows carry a date-like suffix after it (`F30001086501012007`): the FINESS is the 9 characters after `F`.
+ */
+export function finessOfOrganisation(text: string): string | null {
+  const match = /^F?([0-9][0-9AB][0-9]{7})(\d{8})?$/.exec(text.trim().toUpperCase());
+  return match ? match[1] : null;
+}

@@ -1,0 +1,88 @@
+import { createReadStream, statSync } from 'node:fs';
+
+export interface TextLine {
+  /** 1-based line number in the file. */
+  number: number;
+  /** The line decoded, without its line ending (LF or CRLF). */
+  text: string;
+  /** The encoding the line was decoded with: the declared one, or windows-1252 when it was not valid UTF-8. */
+  encoding: 'utf-8' | 'windows-1252';
+  /** True when the line holds NUL or other control bytes that no text source has: binary garbage. */
+  binary: boolean;
+  /** Bytes read so far, for progress. */
+  bytesRead: number;
+}
+
+export interface LineOptions {
+  /**
+   * `utf-8`: decode as UTF-8 and fall back to windows-1252 for a line that is not valid UTF-8
+   * (files whose lines were re-encoded by different tools); `windows-1252`: the file is declared
+   * single-byte (FINESS, e-Satis, INSEE before 2020) and every line is decoded as such, which is
+   * also right for ISO-8859-1 since windows-1252 only adds characters in 0x80–0x9F.
+   */
+  encoding: 'utf-8' | 'windows-1252';
+  /** Drop a UTF-8 byte order mark at the start of the file. */
+  stripBom?: boolean;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** Streams a text file line by line with constant memory, whatever its size. */
+export async function* readLines(path: string, options: LineOptions): AsyncGenerator<TextLine> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  let carry: Buffer = Buffer.alloc(0);
+  let number = 0;
+  let bytesRead = 0;
+  let first = true;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytesRead += chunk.length;
+    let buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    if (first) {
+      first = false;
+      if (options.stripBom !== false && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) buffer = buffer.subarray(3);
+    }
+    let start = 0;
+    for (let end = buffer.indexOf(10, start); end !== -1; end = buffer.indexOf(10, start)) {
+      number += 1;
+      yield decodeLine(buffer.subarray(start, end), number, options.encoding, bytesRead);
+      start = end + 1;
+    }
+    carry = Buffer.from(buffer.subarray(start));
+  }
+  if (carry.length > 0) {
+    number += 1;
+    yield decodeLine(carry, number, options.encoding, bytesRead);
+  }
+}
+
+function decodeLine(bytes: Buffer, number: number, encoding: LineOptions['encoding'], bytesRead: number): TextLine {
+  const body = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.subarray(0, bytes.length - 1) : bytes;
+  const binary = hasBinaryBytes(body);
+  if (encoding === 'windows-1252' || isAscii(body)) {
+    return { number, text: encoding === 'windows-1252' ? cp1252.decode(body) : body.toString('latin1'), encoding, binary, bytesRead };
+  }
+  try {
+    return { number, text: utf8.decode(body), encoding: 'utf-8', binary, bytesRead };
+  } catch {
+    return { number, text: cp1252.decode(body), encoding: 'windows-1252', binary, bytesRead };
+  }
+}
+
+function isAscii(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+/** NUL and C0 controls other than tab never occur in the text sources we read. */
+function hasBinaryBytes(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x20 && b !== 9) return true;
+  }
+  return false;
+}
+
+export function fileSize(path: string): number {
+  return statSync(path).size;
+}
