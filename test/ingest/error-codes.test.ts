@@ -8,7 +8,7 @@ describe('quarantine codes', () => {
   it('are all documented in docs/errors.md, and docs/errors.md lists no stale code', () => {
     const root = join(import.meta.dirname, '..', '..');
     const source = readFileSync(join(root, 'src', 'sources', 'quarantine.ts'), 'utf8');
-    const block = source.slice(source.indexOf('export type QuarantineReasons'), source.indexOf('};', source.indexOf('export type QuarantineReasons')));
+    const block = source.slice(source.indexOf('export type QuarantineReasons'), source.indexOf('\n};', source.indexOf('export type QuarantineReasons')));
     const codes = [...block.matchAll(/^\s+'([a-z0-9-]+)':/gm)].map((m) => m[1]).sort();
     const doc = readFileSync(join(root, 'docs', 'errors.md'), 'utf8');
     const documented = [...doc.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]).sort();
