@@ -15,6 +15,7 @@ export type QuarantineReasons = {
   'sex-unknown': { column: string; raw: string };
   'code-invalid': { column: string; raw: string };
   'field-count': { expected: number; actual: number };
+  'quote-unclosed': Record<string, never>;
   'line-length': { expected: number; actual: number };
   'encoding-invalid': { encoding: string };
   'binary-content': Record<string, never>;
@@ -51,6 +52,7 @@ export function describeQuarantine(record: Pick<QuarantineRecord, 'code' | 'para
     case 'sex-unknown': return `sex "${p.raw}" in ${p.column} is neither male nor female`;
     case 'code-invalid': return `"${p.raw}" in ${p.column} is not a valid code`;
     case 'field-count': return `expected ${p.expected} fields, found ${p.actual} (truncated or shifted line)`;
+    case 'quote-unclosed': return 'a quoted field is not closed on its line (truncated line or stray quote)';
     case 'line-length': return `expected a ${p.expected}-character record, found ${p.actual} characters`;
     case 'encoding-invalid': return `bytes that are not valid ${p.encoding}`;
     case 'binary-content': return 'binary content (NUL or control bytes) where text was expected';

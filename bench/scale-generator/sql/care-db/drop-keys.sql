@@ -1,0 +1,1 @@
+ALTER TABLE "Consultation" DROP CONSTRAINT IF EXISTS "Consultation_pkey";
