@@ -81,46 +81,11 @@ export async function generateHospital(options: GenerateOptions): Promise<Genera
   progress(options.pg ? `connecting to the care database ${redact(careDbUrl)}` : 'creating the embedded care database (PGlite, in the background)');
   // Opened first: PGlite initialises in its own thread while the main thread writes the file sources.
   const target: CareDbTarget = options.pg ? await openPostgres(options.pg, schema) : openPgliteInThread(pgdata);
-  let deces: string[];
-  let finess: string;
-  let rpps: string;
-  let esatis: string[];
   const truth = new GroundTruth(out, options.seed, options.patients);
-  let sejours: SejoursWriter | null = null;
+  let files: FileSources;
   try {
-    progress('building the group: establishments, sites and professionals');
-    const hospital = new Hospital(options);
-    const dirt = new Dirt(options.dirt);
-    finess = writeFiness(out, hospital, dirt, truth);
-    rpps = writeRpps(out, hospital, dirt, truth);
-    esatis = writeEsatis(out, hospital, truth);
-    progress(`wrote FINESS (${hospital.establishments.length} establishments, ${hospital.sites.length} group sites), RPPS and e-Satis`);
-
-    const careDb = new CareDbWriter(target, hospital, dirt, truth);
-    await careDb.begin();
-    sejours = new SejoursWriter(out, hospital, dirt, truth);
-    const patientDeaths = new Map<number, DeathRecord[]>();
-    const step = Math.max(1, Math.ceil(options.patients / 10));
-    for (let id = 1; id <= options.patients; id++) {
-      const patient = hospital.patient(id);
-      const care = hospital.care(patient);
-      await careDb.patient(patient, care);
-      sejours.patient(patient, care);
-      if (hospital.inDeathFiles(patient)) {
-        const year = ymd(patient.death!.day).year;
-        const list = patientDeaths.get(year) ?? [];
-        list.push(hospital.patientDeathRecord(patient));
-        patientDeaths.set(year, list);
-      }
-      if (id % step === 0 || id === options.patients) progress(`patients ${id}/${options.patients}`);
-    }
-    await careDb.end();
-    sejours.close();
-    sejours = null;
-    deces = writeDeaths(out, hospital, dirt, truth, patientDeaths);
-    progress('wrote the INSEE death files; finishing the care database');
+    files = await writeSources(out, options, target, truth, progress);
   } finally {
-    sejours?.close();
     await target.close();
   }
   const summary = truth.finish();
@@ -133,16 +98,73 @@ export async function generateHospital(options: GenerateOptions): Promise<Genera
     dirt: options.dirt,
     sources: {
       'care-db': { url: options.pg ? stripPassword(careDbUrl) : careDbUrl },
-      sejours: { files: [join(out, SEJOURS_FILE)] },
-      finess: { files: [finess] },
-      esatis: { files: esatis },
-      deces: { files: deces },
-      rpps: { files: [rpps] },
+      sejours: { files: files.sejours },
+      finess: { files: files.finess },
+      esatis: { files: files.esatis },
+      deces: { files: files.deces },
+      rpps: { files: files.rpps },
     },
   };
   const manifestPath = join(out, 'manifest.json');
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
   return { out, manifestPath, manifest, careDb: redact(careDbUrl), summary, durationMs: Math.round(performance.now() - started) };
+}
+
+type FileSources = Record<Exclude<SourceName, 'care-db'>, string[]>;
+
+async function writeSources(
+  out: string,
+  options: GenerateOptions,
+  target: CareDbTarget,
+  truth: GroundTruth,
+  progress: (message: string) => void,
+): Promise<FileSources> {
+  progress('building the group: establishments, sites and professionals');
+  const hospital = new Hospital(options);
+  const dirt = new Dirt(options.dirt);
+  const finess = writeFiness(out, hospital, dirt, truth);
+  const rpps = writeRpps(out, hospital, dirt, truth);
+  const esatis = writeEsatis(out, hospital, truth);
+  progress(`wrote FINESS (${hospital.establishments.length} establishments, ${hospital.sites.length} group sites), RPPS and e-Satis`);
+  const patientDeaths = await writePatients(out, hospital, dirt, truth, target, progress);
+  const deces = writeDeaths(out, hospital, dirt, truth, patientDeaths);
+  progress('wrote the INSEE death files; finishing the care database');
+  return { sejours: [join(out, SEJOURS_FILE)], finess: [finess], esatis, deces, rpps: [rpps] };
+}
+
+/** One pass over the patients feeds the care database and the stays file; returns the deaths the registry files must hold. */
+async function writePatients(
+  out: string,
+  hospital: Hospital,
+  dirt: Dirt,
+  truth: GroundTruth,
+  target: CareDbTarget,
+  progress: (message: string) => void,
+): Promise<Map<number, DeathRecord[]>> {
+  const careDb = new CareDbWriter(target, hospital, dirt, truth);
+  await careDb.begin();
+  const sejours = new SejoursWriter(out, hospital, dirt, truth);
+  const deaths = new Map<number, DeathRecord[]>();
+  const { patients } = hospital.options;
+  const step = Math.max(1, Math.ceil(patients / 10));
+  try {
+    for (let id = 1; id <= patients; id++) {
+      const patient = hospital.patient(id);
+      const care = hospital.care(patient);
+      await careDb.patient(patient, care);
+      sejours.patient(patient, care);
+      if (hospital.inDeathFiles(patient)) {
+        const year = ymd(patient.death!.day).year;
+        if (!deaths.has(year)) deaths.set(year, []);
+        deaths.get(year)!.push(hospital.patientDeathRecord(patient));
+      }
+      if (id % step === 0 || id === patients) progress(`patients ${id}/${patients}`);
+    }
+  } finally {
+    sejours.close();
+  }
+  await careDb.end();
+  return deaths;
 }
 
 function withSchema(url: string, schema: string): string {

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command.ts';
 import { buildCommand } from './build.ts';
+import { demoCommand } from './demo.ts';
 import { generateCommand } from './generate.ts';
 import { ingestCommand } from './ingest.ts';
 import { initCommand } from './init.ts';
@@ -9,6 +10,7 @@ import { serveCommand } from './serve.ts';
 
 // Order is the order of `entrepot --help`: the life of a warehouse, from nothing to answers.
 export const commands: CliCommand<any, any>[] = [
+  demoCommand,
   generateCommand,
   initCommand,
   ingestCommand,

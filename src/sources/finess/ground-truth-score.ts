@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { SourceName } from '../types.ts';
@@ -8,10 +8,14 @@ import type { TestWarehouse } from '../../../test/support/workspace.ts';
 
 const SYNTH_DIR = join(import.meta.dirname, '..', '..', 'synth');
 
+/** Copies made by an older generator are removed once they are this old (another test may still read a recent one). */
+const STALE_MS = 10 * 60 * 1000;
+
 /**
- * A small generated hospital, written once per generator version and options and shared by the
- * reader tests (generating one takes tens of seconds, mostly the embedded care database). The
- * cache key hashes the generator's sources, so a changed generator never serves stale files.
+ * The file sources of a small generated hospital, written once per generator version and options
+ * and shared by the reader tests (generating takes tens of seconds, mostly the embedded care
+ * database, which is then dropped). The cache key hashes the generator's sources, so a changed
+ * generator never serves stale files.
  */
 export async function generatedHospital(patients: number, seed: number): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify({ patients, seed }));
@@ -24,11 +28,16 @@ export async function generatedHospital(patients: number, seed: number): Promise
   mkdirSync(root, { recursive: true });
   const staging = `${out}.${process.pid}`;
   await generateHospital({ out: staging, patients, seed, fromYear: 2015, toYear: 2021, dirt: 0.02 });
+  rmSync(join(staging, 'care-db'), { recursive: true, force: true });
   try {
     renameSync(staging, out);
   } catch {
     // Another test process finished the same hospital first: its copy is as good.
     rmSync(staging, { recursive: true, force: true });
+  }
+  for (const entry of readdirSync(root)) {
+    const path = join(root, entry);
+    if (path !== out && Date.now() - statSync(path).mtimeMs > STALE_MS) rmSync(path, { recursive: true, force: true });
   }
   return out;
 }
