@@ -69,6 +69,13 @@ interface CogRegion {
   nom: string;
 }
 
+let shared: Geography | null = null;
+
+/** The geography, parsed once per process: the COG file is 8 MB of JSON. */
+export function geography(): Geography {
+  return (shared ??= new Geography());
+}
+
 /** The communes of metropolitan France, Corsica and the five overseas départements, with samplers. */
 export class Geography {
   readonly communes: Commune[];

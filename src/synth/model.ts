@@ -14,7 +14,7 @@ import {
   type Specialty,
 } from './catalogues.ts';
 import { COVID_FROM, DIAGNOSES, type Diagnosis } from './cim10.ts';
-import { Geography, type Commune } from './geography.ts';
+import { geography, type Commune } from './geography.ts';
 import { adeliNumber, luhnDigit, nirNumber, phoneNumber, rppsNumber, siretNumber } from './identifiers.ts';
 import { EMAIL_DOMAINS, FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, STREET_NAMES, STREET_TYPES, SURNAMES } from './names.ts';
 import { project, projectionOf, type Projected } from './projection.ts';
@@ -186,7 +186,7 @@ const STAYS_PER_PATIENT = 0.27;
  * demand from the seed and the patient's id, so that no writer needs them all in memory.
  */
 export class Hospital {
-  readonly geography = new Geography();
+  readonly geography = geography();
   readonly establishments: Establishment[] = [];
   readonly sites: Establishment[];
   readonly professionals: Professional[];

@@ -46,7 +46,9 @@ export const generateCommand: CliCommand<GenerateCliOptions, GenerateReport> = {
     } catch (error) {
       throw new UserError((error as Error).message, 2);
     }
-    return generateHospital({ ...options, onProgress: (message) => io.err(`generate: ${message}`) });
+    const started = performance.now();
+    const onProgress = (message: string): void => io.err(`generate: ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s  ${message}`);
+    return generateHospital({ ...options, onProgress });
   },
   print(report, io) {
     const s = report.summary;

@@ -27,7 +27,8 @@ export async function syntheticWarehouse(options: { patients?: number; seed?: nu
   if (process.env.ENTREPOT_TEST_CONFIG) return open(resolve(process.env.ENTREPOT_TEST_CONFIG));
   const patients = options.patients ?? 300;
   const seed = options.seed ?? 1;
-  const dir = join(tmpdir(), `entrepot-test-warehouse-${patients}-${seed}-${pipelineHash()}`);
+  const prefix = `entrepot-test-warehouse-${patients}-${seed}-`;
+  const dir = join(tmpdir(), `${prefix}${pipelineHash()}`);
   const configFile = join(dir, 'entrepot.yaml');
   if (existsSync(join(dir, 'complete'))) return open(configFile);
 
@@ -41,12 +42,21 @@ export async function syntheticWarehouse(options: { patients?: number; seed?: nu
     // The warehouse and key paths of entrepot.yaml are relative to it: the directory can be renamed.
     mkdirSync(join(work, 'complete'));
     renameSync(work, dir);
+    removeOlderCopies(dir, prefix);
   } catch (error) {
     rmSync(work, { recursive: true, force: true });
     // Another test file finished the same warehouse first: use it.
     if (!existsSync(join(dir, 'complete'))) throw error;
   }
   return open(configFile);
+}
+
+/** Copies made by older code are of no use any more: each weighs a few megabytes of Parquet. */
+function removeOlderCopies(current: string, prefix: string): void {
+  for (const name of readdirSync(tmpdir())) {
+    const path = join(tmpdir(), name);
+    if (name.startsWith(prefix) && path !== current && !name.includes('.partial-')) rmSync(path, { recursive: true, force: true });
+  }
 }
 
 function open(configFile: string): SyntheticWarehouse {
@@ -59,8 +69,8 @@ function pipelineHash(): string {
   const visit = (path: string) => {
     if (!existsSync(path)) return;
     if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!name.endsWith('.test.ts')) visit(join(path, name));
-    } else {
+      for (const name of readdirSync(path).sort()) visit(join(path, name));
+    } else if (/\.(ts|sql|json)$/.test(path) && !path.endsWith('.test.ts')) {
       hash.update(path.slice(ROOT.length)).update(readFileSync(path));
     }
   };

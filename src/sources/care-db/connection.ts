@@ -18,7 +18,7 @@ export interface CareDbConnection {
   close(): Promise<void>;
 }
 
-export const PGLITE_PAGE_ROWS = 100_000;
+const PGLITE_PAGE_ROWS = 100_000;
 
 /**
  * Opens `postgres://user@host:port/db[?schema=name]` or `pglite:<data directory>[?schema=name]`.

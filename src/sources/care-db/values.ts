@@ -50,10 +50,8 @@ export function parseTime(text: string): string | null {
  */
 export function parseFullDate(text: string): string | null {
   if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
-    const year = parseInteger(text.slice(0, 4));
-    const month = parseInteger(text.slice(5, 7));
-    const day = parseInteger(text.slice(8, 10));
-    if (year !== null && month !== null && day !== null) {
+    const [year, month, day] = [digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)];
+    if (year >= 0 && month >= 0 && day >= 0) {
       const plausible = year >= 1800 && year <= 2200 && month >= 1 && month <= 12 && day >= 1;
       return plausible && (day <= 28 || day <= daysInMonth(year, month)) ? text : null;
     }
@@ -61,7 +59,20 @@ export function parseFullDate(text: string): string | null {
   return parseDate(text);
 }
 
+/** The number written by the digits in [start, end), or -1 when one of them is not a digit. */
+function digits(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 /** Empty and blank text is a missing value, as NULL is. */
 export function present(text: string | null): text is string {
-  return text !== null && text.length > 0 && (text.charCodeAt(0) > 32 || text.trim() !== '');
+  if (text === null || text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  return (first > 32 && first < 127) || text.trim() !== '';
 }

@@ -127,7 +127,7 @@ export class CareDbWriter {
         `CREATE TABLE ${s}.${quoteIdent(name)} (${t.columns.map(([c, type]) => `${quoteIdent(c)} ${type}`).join(', ')});`,
     );
     await this.target.exec(ddl.join('\n'));
-    for (const s of SPECIALTIES) this.row('Specialites', [s.code, s.function, s.label]);
+    for (const specialty of SPECIALTIES) this.row('Specialites', [specialty.code, specialty.function, specialty.label]);
     for (const p of this.hospital.professionals) {
       this.row('Professionnel_de_sante', [p.id, p.civility, p.category, p.surname, p.firstName, PROFESSIONS[p.specialty.profession], p.idType, p.specialty.code]);
     }
