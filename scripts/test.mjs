@@ -24,8 +24,10 @@ const only = process.argv.slice(2);
 const selected = only.length ? files.filter((f) => only.some((o) => f.includes(o))) : files;
 
 if (!only.length) {
-  const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' });
-  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  for (const project of ['.', 'web']) {
+    const tsc = spawnSync('npx', ['tsc', '--noEmit', '-p', project], { stdio: 'inherit' });
+    if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+  }
 }
 const result = spawnSync(
   process.execPath,
