@@ -127,12 +127,14 @@ export function barChartFragment(chart: BarChart, top: number, height = 380): st
     axis.svg,
   ];
   chart.groups.forEach((group, gi) => {
-    const start = frame.x + gi * groupWidth + (groupWidth - barWidth * chart.series.length) / 2;
+    // Only the measured series take a slot, so a group with one value has its bar centred.
+    const present = group.values.map((v, si) => (v !== null && v > 0 ? si : -1)).filter((si) => si >= 0);
+    const start = frame.x + gi * groupWidth + (groupWidth - barWidth * present.length) / 2;
     group.values.forEach((value, si) => {
       if (value === null || !(value > 0)) return;
       const y = Math.max(frame.y, axis.scale(value));
       const h = frame.y + frame.h - y;
-      const x = start + si * barWidth;
+      const x = start + present.indexOf(si) * barWidth;
       parts.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${chart.series[si].color}">` +
         `<title>${escape(`${group.label} ${chart.series[si].name}: ${format(value)}`)}</title></rect>`);
       if (barWidth >= 14) {

@@ -32,7 +32,8 @@ const USAGE = `npm run bench -- [options]
   --pg <url>                   PostgreSQL server, default ${DEFAULT_PG_URL}
   --data <dir>                 generated files and warehouses, default bench/data
   --out <dir>                  results, default bench/results
-  --keep-databases             keep entrepot_bench_care_<scale> and entrepot_bench_star_<scale> afterwards`;
+  --keep-databases             keep entrepot_bench_care_<scale> and entrepot_bench_star_<scale> afterwards
+  --render <results.json>      only redraw the SVGs and print the table of an earlier run`;
 
 const { values: args } = parseArgs({
   options: {
@@ -53,11 +54,20 @@ const { values: args } = parseArgs({
     data: { type: 'string', default: join(BENCH_DIR, 'data') },
     out: { type: 'string', default: join(BENCH_DIR, 'results') },
     'keep-databases': { type: 'boolean', default: false },
+    render: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+if (args.render) {
+  const earlier = JSON.parse(readFileSync(args.render, 'utf8')) as BenchResult;
+  const outDir = resolve(args.out!);
+  writeFileSync(join(outDir, `${earlier.scale}-kpis.svg`), kpiSvg(earlier));
+  writeFileSync(join(outDir, `${earlier.scale}-ingestion.svg`), ingestionSvg(earlier));
+  console.log(formatSummary(earlier).join('\n'));
   process.exit(0);
 }
 const base = SCALES[args.scale!];

@@ -13,8 +13,13 @@ export const STRUCTURE_FIELDS = [
 
 export const GEOLOCALISATION_FIELDS = ['geolocalisation', 'nofinesset', 'coordxet', 'coordyet', 'sourcecoordet', 'datemaj'] as const;
 
-export type StructureField = (typeof STRUCTURE_FIELDS)[number];
-export type GeolocalisationField = (typeof GEOLOCALISATION_FIELDS)[number];
+function positions<F extends string>(fields: readonly F[]): Record<F, number> {
+  return Object.fromEntries(fields.map((name, i) => [name, i])) as Record<F, number>;
+}
+
+/** Position of each field in its line. */
+export const STRUCTURE_AT = positions(STRUCTURE_FIELDS);
+export const GEOLOCALISATION_AT = positions(GEOLOCALISATION_FIELDS);
 
 export const etablissementTable: RawTableSpec = {
   name: 'etablissement',

@@ -3,13 +3,13 @@ import { repairUtf8Field } from './mixed-encoding.ts';
 import { cogCommune, cogDepartement, departementOfCommune, normaliseFiness } from './codes.ts';
 import {
   EPSG_PROJECTIONS,
+  GEOLOCALISATION_AT,
   GEOLOCALISATION_FIELDS,
   HEADER_TAG,
+  STRUCTURE_AT,
   STRUCTURE_FIELDS,
   etablissementTable,
   geolocalisationTable,
-  type GeolocalisationField,
-  type StructureField,
 } from './layout.ts';
 import { parseDecimal } from '../esatis/decimal.ts';
 import { parseDate } from '../normalise/dates.ts';
@@ -70,35 +70,33 @@ function readRecord(line: TextLine, sink: BatchSink): void {
   if (fields.length !== layout.length) return issues.reject('field-count', { expected: layout.length, actual: fields.length });
   // A line that is not UTF-8 as a whole may still hold a field a tool wrote in UTF-8.
   const repair = line.encoding === 'windows-1252' ? repairUtf8Field : (text: string) => text;
-  const values = Object.fromEntries(layout.map((name, i) => [name, repair(fields[i].trim())]));
-  const finessEt = values.nofinesset;
+  const values = fields.map((field) => repair(field.trim()));
+  // nofinesset is the second field of both layouts.
+  const finessEt = values[STRUCTURE_AT.nofinesset];
   if (finessEt === '') return issues.reject('value-missing', { column: 'nofinesset' }, 'nofinesset');
   const et = normaliseFiness(finessEt);
   if (et === null) return issues.reject('code-invalid', { column: 'nofinesset', raw: finessEt }, 'nofinesset');
-  const row =
-    kind === 'structureet'
-      ? etablissement(et, values as Record<StructureField, string>, issues)
-      : geolocalisation(et, values as Record<GeolocalisationField, string>, issues);
-  sink.row(table, line.number, row);
+  sink.row(table, line.number, kind === 'structureet' ? etablissement(et, values, issues) : geolocalisation(et, values, issues));
 }
 
-function etablissement(finessEt: string, f: Record<StructureField, string>, issues: LineIssues): RawValue[] {
-  const place = commune(f.departement, f.commune, issues);
+function etablissement(finessEt: string, values: string[], issues: LineIssues): RawValue[] {
+  const f = (name: keyof typeof STRUCTURE_AT) => values[STRUCTURE_AT[name]];
+  const place = commune(f('departement'), f('commune'), issues);
   return [
     finessEt,
-    issues.optional('nofinessej', f.nofinessej, normaliseFiness, 'code-invalid'),
-    f.rs || null,
-    f.rslongue || null,
+    issues.optional('nofinessej', f('nofinessej'), normaliseFiness, 'code-invalid'),
+    f('rs') || null,
+    f('rslongue') || null,
     place.commune,
     place.departement,
-    f.categetab || null,
-    f.libcategetab || null,
-    f.categagretab || null,
-    f.libcategagretab || null,
-    issues.optional('siret', f.siret, (t) => (/^\d{14}$/.test(t) ? t : null), 'code-invalid'),
-    issues.optional('codeape', f.codeape, (t) => (/^\d{2}\.?\d{2}[A-Z]$/i.test(t) ? t.replace('.', '').toUpperCase() : null), 'code-invalid'),
-    issues.optional('dateouv', f.dateouv, parseDate, 'date-unparseable'),
-    issues.optional('datemaj', f.datemaj, parseDate, 'date-unparseable'),
+    f('categetab') || null,
+    f('libcategetab') || null,
+    f('categagretab') || null,
+    f('libcategagretab') || null,
+    issues.optional('siret', f('siret'), (t) => (/^\d{14}$/.test(t) ? t : null), 'code-invalid'),
+    issues.optional('codeape', f('codeape'), (t) => (/^\d{2}\.?\d{2}[A-Z]$/i.test(t) ? t.replace('.', '').toUpperCase() : null), 'code-invalid'),
+    issues.optional('dateouv', f('dateouv'), parseDate, 'date-unparseable'),
+    issues.optional('datemaj', f('datemaj'), parseDate, 'date-unparseable'),
   ];
 }
 
@@ -110,14 +108,15 @@ function commune(departementText: string, communeText: string, issues: LineIssue
   return { commune: code, departement: code === null ? departement : departementOfCommune(code) };
 }
 
-function geolocalisation(finessEt: string, f: Record<GeolocalisationField, string>, issues: LineIssues): RawValue[] {
+function geolocalisation(finessEt: string, values: string[], issues: LineIssues): RawValue[] {
+  const f = (name: keyof typeof GEOLOCALISATION_AT) => values[GEOLOCALISATION_AT[name]];
   return [
     finessEt,
-    issues.optional('coordxet', f.coordxet, parseDecimal, 'number-unparseable'),
-    issues.optional('coordyet', f.coordyet, parseDecimal, 'number-unparseable'),
-    projectionOf(f.sourcecoordet),
-    f.sourcecoordet || null,
-    issues.optional('datemaj', f.datemaj, parseDate, 'date-unparseable'),
+    issues.optional('coordxet', f('coordxet'), parseDecimal, 'number-unparseable'),
+    issues.optional('coordyet', f('coordyet'), parseDecimal, 'number-unparseable'),
+    projectionOf(f('sourcecoordet')),
+    f('sourcecoordet') || null,
+    issues.optional('datemaj', f('datemaj'), parseDate, 'date-unparseable'),
   ];
 }
 
