@@ -2,7 +2,7 @@
 // ingests them through the real CLI, builds the marts, times K1–K8 on DuckDB and on the same star
 // schema in PostgreSQL, and writes bench/results/<date>-<scale>.json plus two SVG charts.
 // See bench/README.md.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ const USAGE = `npm run bench -- [options]
   --steps <1M,10M,…>           consultation steps instead of the scale's (e.g. --scale large --steps 1M,10M)
   --patients, --professionals, --rpps-lines, --stays, --deaths, --establishments <count>
                                override one size of the scale (a run with overrides is labelled <scale>-custom)
-  --runs <n>                   timed runs of each KPI and build (median), default per scale
+  --runs <n>                   timed runs of each KPI, build and PostgreSQL KPI (median), default per scale
   --ingest-runs <n>            timed runs of each ingestion, default per scale
   --skip <phases>              comma-separated: ingest-files, peer, postgres (PostgreSQL star schema + its KPIs)
   --seed <n>                   generator seed, default 42
@@ -86,6 +86,8 @@ const scale = {
   name: custom ? `${base.name}-custom` : base.name,
   consultationSteps: args.steps ? args.steps.split(',').map(parseCount) : base.consultationSteps,
   runs: args.runs ? Number(args.runs) : base.runs,
+  buildRuns: args.runs ? Number(args.runs) : base.buildRuns,
+  postgresRuns: args.runs ? Number(args.runs) : base.postgresRuns,
   ingestRuns: args['ingest-runs'] ? Number(args['ingest-runs']) : base.ingestRuns,
 };
 const skip = new Set(args.skip!.split(',').filter(Boolean));
@@ -115,6 +117,12 @@ async function main(): Promise<void> {
   log(`scale ${scale.name}: consultations ${scale.consultationSteps.map(formatCount).join(' / ')}, ${formatCount(scale.patients)} patients, ` +
     `${formatCount(scale.stays)} stays, ${formatCount(scale.deaths)} deaths, ${formatCount(scale.establishments)} establishments; runs ${scale.runs}`);
   mkdirSync(dataDir, { recursive: true });
+  // Rough peak disk: the largest care database with its ingestion staging and the PostgreSQL star
+  // schema (~500 bytes per consultation at once), plus the files (~250 bytes per death line).
+  const needGiB = (Math.max(...scale.consultationSteps) * 500 + scale.deaths * 250 + scale.stays * 300) / 2 ** 30;
+  const disk = statfsSync(dataDir);
+  const freeGiB = (disk.bavail * disk.bsize) / 2 ** 30;
+  if (freeGiB < needGiB) log(`warning: ${freeGiB.toFixed(0)} GiB free on the disk of ${dataDir}, the run may need ~${needGiB.toFixed(0)} GiB at its peak`);
   const engine = await openGenerator(scale, seed, Number(args.threads), join(tempDir, 'duckdb'));
   const notes: string[] = [
     'Cold KPI runs: DuckDB on a new in-memory instance with views over the build; PostgreSQL on a new connection after DISCARD ALL. ' +
@@ -181,7 +189,7 @@ async function main(): Promise<void> {
       }));
       rmSync(scratch, { recursive: true, force: true });
       if (step.ingestion?.error) step.errors.push(`care-db ingest: ${step.ingestion.error}`);
-      step.build = await attempt('build', () => measureBuild(main, scale.runs, log));
+      step.build = await attempt('build', () => measureBuild(main, scale.buildRuns, log));
       if (step.build?.error) {
         step.errors.push(`build: ${step.build.error}`);
         continue;
@@ -198,7 +206,7 @@ async function main(): Promise<void> {
         step.postgresLoad = await attempt('postgres star load', () => loadStarSchema({ warehouse: main.warehouse, serverUrl, database: starDatabase, tempDir, log }));
         if (step.postgresLoad) {
           log('KPIs on PostgreSQL');
-          step.postgres = await attempt('postgres kpis', () => timePostgresKpis(databaseUrl(serverUrl, starDatabase), kpiParams, scale.runs, log));
+          step.postgres = await attempt('postgres kpis', () => timePostgresKpis(databaseUrl(serverUrl, starDatabase), kpiParams, scale.postgresRuns, log));
         }
       }
     }
@@ -230,6 +238,7 @@ async function main(): Promise<void> {
     sizes: {
       patients: scale.patients, professionals: scale.professionals, rppsLines: scale.rppsLines, stays: scale.stays,
       deaths: scale.deaths, establishments: scale.establishments, runs: scale.runs, ingestRuns: scale.ingestRuns,
+      buildRuns: scale.buildRuns, postgresRuns: scale.postgresRuns,
     },
     generated: { lines: manifest?.lines ?? {}, bytes: manifest?.bytes ?? {}, seconds: manifest?.seconds ?? {} },
     kpiParams,

@@ -22,6 +22,10 @@ export interface Scale {
   runs: number;
   /** Ingestion runs per source (ingesting 100M rows several times is not worth the hours). */
   ingestRuns: number;
+  /** Builds of the marts per step (median). */
+  buildRuns: number;
+  /** Cold and warm runs of each KPI on PostgreSQL (its 100M queries take minutes each). */
+  postgresRuns: number;
   /** One untimed ingestion and KPI round first (tsx transform cache, DuckDB and file caches). */
   warmUp: boolean;
   /** Seconds after which a slow source stops repeating its timed ingestion runs (keeps `quick` quick while readers are slow). */
@@ -44,6 +48,8 @@ export const SCALES: Record<string, Scale> = {
     prescriptionsPerConsultation: 0.5,
     runs: 1,
     ingestRuns: 1,
+    buildRuns: 1,
+    postgresRuns: 1,
     warmUp: false,
     ingestBudgetSeconds: Number.POSITIVE_INFINITY,
   },
@@ -60,6 +66,8 @@ export const SCALES: Record<string, Scale> = {
     prescriptionsPerConsultation: 0.5,
     runs: 3,
     ingestRuns: 3,
+    buildRuns: 3,
+    postgresRuns: 3,
     warmUp: true,
     ingestBudgetSeconds: 45,
   },
@@ -76,6 +84,8 @@ export const SCALES: Record<string, Scale> = {
     prescriptionsPerConsultation: 0.5,
     runs: 3,
     ingestRuns: 1,
+    buildRuns: 1,
+    postgresRuns: 2,
     warmUp: false,
     ingestBudgetSeconds: Number.POSITIVE_INFINITY,
   },

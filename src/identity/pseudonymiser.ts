@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { KeyedSha256 } from './hmac-sha256.ts';
 
 /**
  * Pseudonym namespaces. The same namespace is used wherever the same real-world identifier
@@ -9,12 +10,15 @@ export type PseudonymDomain = 'patient' | 'professional' | 'death-link';
 
 /** Keyed pseudonyms: HMAC-SHA-256(secret, domain || ':' || id), hex, truncated to 128 bits. */
 export class Pseudonymiser {
+  private readonly hmac: KeyedSha256;
+
   constructor(private readonly key: Buffer) {
     if (key.length < 32) throw new Error('the pseudonymisation key must hold at least 32 bytes');
+    this.hmac = new KeyedSha256(key);
   }
 
   pseudonym(domain: PseudonymDomain, id: string): string {
-    return createHmac('sha256', this.key).update(domain).update(':').update(id).digest('hex').slice(0, 32);
+    return this.hmac.hex(`${domain}:${id}`, 32);
   }
 
   /** A value stored beside the warehouse to prove later loads use the same key, without revealing it. */

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, ren
 import { basename, dirname, join } from 'node:path';
 import { BatchWriter, type TableCounts } from './batch-writer.ts';
 import { readerFor } from './registry.ts';
+import { redactUrl } from './redact-url.ts';
 import type { ReaderInput, SourceName } from './types.ts';
 import { UserError } from '../cli/command.ts';
 import type { Pseudonymiser } from '../identity/pseudonymiser.ts';
@@ -66,7 +67,9 @@ export class Ingestor {
       const engine = await Engine.open(':memory:', { temp_directory: join(stagingDir, 'duckdb-tmp') });
       let counts: Map<string, TableCounts>;
       try {
-        counts = await writer.toParquet(engine, this.layout, batchId, label, committedFiles(this.layout, source));
+        // A snapshot replaces the previous one: its rows are duplicates only of each other.
+        const earlier = reader.mode === 'append' ? committedFiles(this.layout, source) : new Map<string, string[]>();
+        counts = await writer.toParquet(engine, this.layout, batchId, label, earlier);
       } finally {
         engine.close();
       }
@@ -174,9 +177,4 @@ async function describeFile(path: string): Promise<{ sha256: string; bytes: numb
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return { sha256: hash.digest('hex'), bytes: stat.size };
-}
-
-/** Database URLs may carry a password: lineage and reports keep the rest. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }

@@ -22,6 +22,8 @@ export interface RawTableSpec {
   name: string;
   zone: 'raw' | 'vault';
   columns: RawColumn[];
+  /** For database sources: the source table read, recorded as the rows' `_file` lineage. */
+  sourceName?: string;
   /** Columns that identify a record: rows sharing them are counted as duplicates in the load report. */
   key?: string[];
 }

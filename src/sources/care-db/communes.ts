@@ -33,7 +33,7 @@ let byPostalCode: Map<string, Candidate[]> | null = null;
  */
 export function communeOfResidence(postalCode: string, city: string | null, country: string | null): Residence {
   // A foreign postal code may look French (Brussels is 1000, as 01000 is Bourg-en-Bresse's).
-  if (country !== null && !FRANCE.has(foldCity(country))) return { kind: 'abroad' };
+  if (country !== null && country !== 'France' && !FRANCE.has(foldCity(country))) return { kind: 'abroad' };
   const code = postalCode.replace(/\s+/g, '');
   // Spreadsheets drop the leading zero of Ain…Ardennes codes (01400 → 1400).
   const normalised = /^\d{4}$/.test(code) ? `0${code}` : code;

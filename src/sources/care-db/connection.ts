@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { UserError } from '../../cli/command.ts';
+import { redactUrl } from '../redact-url.ts';
 
 /** An open connection to the care database, whichever engine holds it. */
 export interface CareDbConnection {
@@ -84,10 +85,3 @@ async function connect(config: pg.ClientConfig, url: string): Promise<pg.Client>
   return client;
 }
 
-/**
- * The URL as messages may show it, without its password. ingest.ts has the same rule
- * (`redactUrl`), but importing it here would close the cycle ingest → registry → this reader.
- */
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
-}

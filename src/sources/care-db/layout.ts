@@ -90,6 +90,7 @@ export const MEDICAMENTS = {
 } as const satisfies SourceTable;
 
 export const patientTable: RawTableSpec = {
+  sourceName: PATIENT.name,
   name: 'patient',
   zone: 'raw',
   key: ['patient_id'],
@@ -107,6 +108,7 @@ export const patientTable: RawTableSpec = {
 };
 
 export const professionnelTable: RawTableSpec = {
+  sourceName: PROFESSIONNEL.name,
   name: 'professionnel',
   zone: 'raw',
   key: ['professional_id'],
@@ -120,6 +122,7 @@ export const professionnelTable: RawTableSpec = {
 };
 
 export const specialiteTable: RawTableSpec = {
+  sourceName: SPECIALITES.name,
   name: 'specialite',
   zone: 'raw',
   key: ['specialty_code'],
@@ -131,6 +134,7 @@ export const specialiteTable: RawTableSpec = {
 };
 
 export const consultationTable: RawTableSpec = {
+  sourceName: CONSULTATION.name,
   name: 'consultation',
   zone: 'raw',
   // The same visit is sometimes recorded twice under a new Num_consultation.
@@ -149,6 +153,7 @@ export const consultationTable: RawTableSpec = {
 };
 
 export const diagnosticTable: RawTableSpec = {
+  sourceName: DIAGNOSTIC.name,
   name: 'diagnostic',
   zone: 'raw',
   key: ['diagnosis_code'],
@@ -159,6 +164,7 @@ export const diagnosticTable: RawTableSpec = {
 };
 
 export const mutuelleTable: RawTableSpec = {
+  sourceName: MUTUELLE.name,
   name: 'mutuelle',
   zone: 'raw',
   key: ['mutuelle_id'],
@@ -169,6 +175,7 @@ export const mutuelleTable: RawTableSpec = {
 };
 
 export const adhesionTable: RawTableSpec = {
+  sourceName: ADHER.name,
   name: 'adhesion',
   zone: 'raw',
   key: ['patient_id', 'mutuelle_id'],
@@ -179,6 +186,7 @@ export const adhesionTable: RawTableSpec = {
 };
 
 export const prescriptionTable: RawTableSpec = {
+  sourceName: PRESCRIPTION.name,
   name: 'prescription',
   zone: 'raw',
   key: ['consultation_id', 'cis_code'],
@@ -189,6 +197,7 @@ export const prescriptionTable: RawTableSpec = {
 };
 
 export const medicamentTable: RawTableSpec = {
+  sourceName: MEDICAMENTS.name,
   name: 'medicament',
   zone: 'raw',
   key: ['cis_code'],
@@ -199,6 +208,7 @@ export const medicamentTable: RawTableSpec = {
 };
 
 export const patientIdentityTable: RawTableSpec = {
+  sourceName: PATIENT.name,
   name: 'patient_identity',
   zone: 'vault',
   key: ['patient_id'],
@@ -220,6 +230,7 @@ export const patientIdentityTable: RawTableSpec = {
 };
 
 export const professionalIdentityTable: RawTableSpec = {
+  sourceName: PROFESSIONNEL.name,
   name: 'professional_identity',
   zone: 'vault',
   key: ['professional_id'],

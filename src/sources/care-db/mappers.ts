@@ -29,16 +29,15 @@ export interface TableMapper<T extends SourceTable = SourceTable> {
   map(row: SourceRow<T>, out: MapperOutput): void;
 }
 
-type Row<T extends SourceTable> = SourceRow<T>;
 type Column<T extends SourceTable> = T['columns'][number];
 
-function text<T extends SourceTable>(row: Row<T>, column: Column<T>): string | null {
+function text<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): string | null {
   const value = row.get(column);
   return present(value) ? value.trim() : null;
 }
 
 /** A key the row cannot do without: reported and null when missing or not a whole number. */
-function requiredInteger<T extends SourceTable>(row: Row<T>, column: Column<T>): number | null {
+function requiredInteger<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): number | null {
   const value = row.get(column);
   if (!present(value)) {
     row.reject('value-missing', { column }, column);
@@ -49,13 +48,13 @@ function requiredInteger<T extends SourceTable>(row: Row<T>, column: Column<T>):
   return parsed;
 }
 
-function requiredText<T extends SourceTable>(row: Row<T>, column: Column<T>): string | null {
+function requiredText<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): string | null {
   const value = text(row, column);
   if (value === null) row.reject('value-missing', { column }, column);
   return value;
 }
 
-function integer<T extends SourceTable>(row: Row<T>, column: Column<T>): number | null {
+function integer<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): number | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const parsed = parseInteger(value);
@@ -63,7 +62,7 @@ function integer<T extends SourceTable>(row: Row<T>, column: Column<T>): number 
   return parsed;
 }
 
-function decimal<T extends SourceTable>(row: Row<T>, column: Column<T>): number | null {
+function decimal<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): number | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const parsed = parseDecimal(value);
@@ -75,7 +74,7 @@ function decimal<T extends SourceTable>(row: Row<T>, column: Column<T>): number 
 const CIM10_AS_STORED = /^[A-Z][0-9]{2}[0-9A-Z+]{0,4}$/;
 const CIM10_DOTTED = /^[A-Z][0-9]{2}\.[0-9A-Z+]{1,4}$/;
 
-function cim10<T extends SourceTable>(row: Row<T>, column: Column<T>): string | null {
+function cim10<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): string | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const code = CIM10_AS_STORED.test(value) ? value
@@ -85,7 +84,7 @@ function cim10<T extends SourceTable>(row: Row<T>, column: Column<T>): string | 
   return code;
 }
 
-function date<T extends SourceTable>(row: Row<T>, column: Column<T>): string | null {
+function date<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): string | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const parsed = parseFullDate(value);
@@ -93,7 +92,7 @@ function date<T extends SourceTable>(row: Row<T>, column: Column<T>): string | n
   return parsed;
 }
 
-function time<T extends SourceTable>(row: Row<T>, column: Column<T>): string | null {
+function time<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): string | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const parsed = parseTime(value);
@@ -102,7 +101,7 @@ function time<T extends SourceTable>(row: Row<T>, column: Column<T>): string | n
 }
 
 /** A reference to a patient by Id_patient; a value that is no patient number is nulled. */
-function patientRef<T extends SourceTable>(row: Row<T>, column: Column<T>, out: MapperOutput): string | null {
+function patientRef<T extends SourceTable>(row: SourceRow<T>, column: Column<T>, out: MapperOutput): string | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const id = parseInteger(value);
@@ -113,12 +112,12 @@ function patientRef<T extends SourceTable>(row: Row<T>, column: Column<T>, out: 
   return out.patients.get(id);
 }
 
-function professionalRef<T extends SourceTable>(row: Row<T>, column: Column<T>, out: MapperOutput): string | null {
+function professionalRef<T extends SourceTable>(row: SourceRow<T>, column: Column<T>, out: MapperOutput): string | null {
   const value = text(row, column);
   return value === null ? null : out.professionals.get(value);
 }
 
-function sex<T extends SourceTable>(row: Row<T>, column: Column<T>): 'M' | 'F' | null {
+function sex<T extends SourceTable>(row: SourceRow<T>, column: Column<T>): 'M' | 'F' | null {
   const value = row.get(column);
   if (!present(value)) return null;
   const parsed = normaliseSex(value);

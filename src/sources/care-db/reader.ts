@@ -32,7 +32,7 @@ export async function readCareDb(url: string, sink: BatchSink, ctx: ReaderContex
     await db.client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const shapes = await describeTables(db.client, db.schema, MAPPERS.map((m) => m.source));
     const estimates = [...shapes.values()].map((s) => s.estimatedRows);
-    const total = estimates.every((n) => n !== null) ? estimates.reduce((a, b) => a! + b!, 0)! : undefined;
+    const total = estimates.includes(null) ? undefined : estimates.reduce<number>((sum, n) => sum + n!, 0);
     const out: MapperOutput = {
       sink,
       pseudonymiser: ctx.pseudonymiser,

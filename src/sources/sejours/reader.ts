@@ -67,8 +67,12 @@ export const sejoursReader: SourceReader = {
         reject('date-unparseable', { column: 'Date_Entree', raw: dateText }, 'Date_Entree');
         continue;
       }
-      if (!/^\d+$/.test(losText)) {
+      if (!/^-?\d+$/.test(losText)) {
         reject('number-unparseable', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
+        continue;
+      }
+      if (losText.startsWith('-')) {
+        reject('value-invalid', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
         continue;
       }
       sink.row(TABLE, line.number, [
