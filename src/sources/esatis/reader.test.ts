@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parseDecimal } from './decimal.ts';
 import { normaliseClass, surveyOfFileName, yearOfFileName } from './reader.ts';
-import { generatedHospital, scoreAgainstGroundTruth } from '../finess/ground-truth-score.ts';
+import { generatedHospital, scoreAgainstGroundTruth } from '../../../test/support/ground-truth.ts';
 import { SHARED_REAL, TestWarehouse } from '../../../test/support/workspace.ts';
 
 const REAL_NAME = 'resultats-esatis48h-mco-open-data-2019.lines1-61.csv';

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { cogCommune, cogDepartement, normaliseFiness } from './codes.ts';
 import { repairUtf8Field } from './mixed-encoding.ts';
 import { projectionOf } from './reader.ts';
-import { generatedHospital, scoreAgainstGroundTruth } from './ground-truth-score.ts';
+import { generatedHospital, scoreAgainstGroundTruth } from '../../../test/support/ground-truth.ts';
 import { TestWarehouse } from '../../../test/support/workspace.ts';
 
 // Lines 2–5 are lines of the etalab extract of 2026-05-12 (cs1100502), as published; the others

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { generatedHospital, scoreAgainstGroundTruth } from '../finess/ground-truth-score.ts';
+import { generatedHospital, scoreAgainstGroundTruth } from '../../../test/support/ground-truth.ts';
 import { TestWarehouse } from '../../../test/support/workspace.ts';
 
 /** The header of the contract (docs/raw-zone.md, source rpps), trailing `|` included. */

@@ -3,6 +3,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { finessOfOrganisation } from './reader.ts';
+import { generatedHospital, scoreAgainstGroundTruth } from '../../../test/support/ground-truth.ts';
 import { SHARED_REAL, TestWarehouse } from '../../../test/support/workspace.ts';
 
 const REAL = join(SHARED_REAL, 'hospitalisations.lines1-101.csv');
@@ -89,5 +90,20 @@ describe('sejours reader', () => {
     assert.equal(finessOfOrganisation('F30001086501012007'), '300010865');
     assert.equal(finessOfOrganisation('010000107'), '010000107');
     assert.equal(finessOfOrganisation('X'), null);
+  });
+});
+
+describe('sejours reader against the generator ground truth', () => {
+  const wh = new TestWarehouse();
+  after(() => wh.remove());
+
+  it('repairs or quarantines every dirty stay as the ground truth says, and loses none', async () => {
+    const score = await scoreAgainstGroundTruth(wh, await generatedHospital(300, 7), 'sejours');
+    assert.deepEqual(score.mismatches, []);
+    // A 300-patient hospital has a handful of dirty stays; the hand-written cases above cover each quarantine code.
+    assert.ok(Object.values(score.outcomes).reduce((a, b) => a + b, 0) > 0, JSON.stringify(score.outcomes));
+    const t = score.tables.sejour;
+    assert.equal(t.read, t.written);
+    assert.equal(t.loaded + t.quarantined, t.read);
   });
 });

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { SourceName } from '../types.ts';
-import { generateHospital } from '../../synth/generate.ts';
-import type { TestWarehouse } from '../../../test/support/workspace.ts';
+import type { SourceName } from '../../src/sources/types.ts';
+import { generateHospital } from '../../src/synth/generate.ts';
+import type { TestWarehouse } from './workspace.ts';
 
-const SYNTH_DIR = join(import.meta.dirname, '..', '..', 'synth');
+const SYNTH_DIR = join(import.meta.dirname, '..', '..', 'src', 'synth');
 
 /** Copies made by an older generator are removed once they are this old (another test may still read a recent one). */
 const STALE_MS = 10 * 60 * 1000;
