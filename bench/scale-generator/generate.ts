@@ -13,7 +13,7 @@ import { Engine, quoteIdentifier, quoteLiteral } from '../../src/warehouse/engin
  * loaded into PostgreSQL with COPY of DuckDB-written CSV.
  */
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 /** The hospital group's own establishments (FINESS), the first being the main hospital. */
 export const GROUP_SIZE = 12;
 export const DIAGNOSES = 3000;

@@ -174,7 +174,7 @@ export class BatchWriter implements BatchSink {
         '_line',
       ].join(', ');
       await engine.run(
-        `COPY (SELECT ${select} FROM ${readStagedCsv(this.files.get(spec.name)!.path, columns)} ORDER BY _line) ` +
+        `COPY (SELECT ${select} FROM ${readStagedCsv(this.files.get(spec.name)!.path, columns)}) ` +
           `TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
       );
       if (spec.key && spec.key.length > 0) {

@@ -18,7 +18,7 @@ SELECT p AS "Id_patient", patient_surname(p) AS "Nom", title_case(patient_first_
   patient_sex(p)::VARCHAR || strftime(patient_birth(p), '%y%m') || left(c.code, 2) || right(c.code, 3) ||
     lpad(pick(p, 'patient-nir', 1000)::VARCHAR, 3, '0') || lpad(pick(p, 'patient-nir-key', 98)::VARCHAR, 2, '0') AS "Num_Secu",
   (['O+','A+','B+','AB+','O-','A-','B-','AB-'])[1 + pick(p, 'patient-blood', 8)] AS "Groupe_sanguin",
-  round(40 + 60 * u(p, 'patient-weight'), 1) AS "Poid", round(150 + 45 * u(p, 'patient-height')) AS "Taille"
+  round(40 + 60 * u(p, 'patient-weight'), 1) AS "Poid", round(150 + 45 * u(p, 'patient-height'))::INTEGER AS "Taille"
 FROM range(1, ${patients} + 1) t(p)
 JOIN ref_home c ON c.idx = pick(p, 'patient-home', ${home_communes})
 ORDER BY p
