@@ -107,7 +107,7 @@ function references(refs: { value: number; label: string }[] | undefined, frame:
       const y = scale(r.value);
       if (y < frame.y || y > frame.y + frame.h) return '';
       return `<line x1="${frame.x}" x2="${frame.x + frame.w}" y1="${y.toFixed(1)}" y2="${y.toFixed(1)}" stroke="#c00" stroke-dasharray="6 4"/>` +
-        `<text x="${frame.x + frame.w - 4}" y="${(y - 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#c00" ${FONT}>${escape(r.label)}</text>`;
+        `<text x="${frame.x + 4}" y="${(y - 4).toFixed(1)}" font-size="11" fill="#c00" ${FONT}>${escape(r.label)}</text>`;
     })
     .join('\n');
 }

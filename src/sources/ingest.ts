@@ -30,6 +30,9 @@ export interface BatchReport {
   durationMs: number;
 }
 
+/** DuckDB's share of an ingest's memory (the reader itself stays near 200 MB). */
+const INGEST_MEMORY_LIMIT = process.env.ENTREPOT_INGEST_MEMORY ?? '1GB';
+
 export type ProgressFactory = (label: string) => { update(done: number, total?: number): void; stop(): void };
 
 /**
@@ -64,7 +67,9 @@ export class Ingestor {
       const existing = committedManifests(this.layout, source).find((m) => m.batchId === batchId);
       if (existing) return alreadyLoaded(existing, label, started);
 
-      const engine = await Engine.open(':memory:', { temp_directory: join(stagingDir, 'duckdb-tmp') });
+      // A memory limit makes DuckDB spill to the staging directory instead of growing with the
+      // batch, so that a load stays within a fixed footprint whatever the source's size.
+      const engine = await Engine.open(':memory:', { temp_directory: join(stagingDir, 'duckdb-tmp'), memory_limit: INGEST_MEMORY_LIMIT });
       let counts: Map<string, TableCounts>;
       try {
         // A snapshot replaces the previous one: its rows are duplicates only of each other.
