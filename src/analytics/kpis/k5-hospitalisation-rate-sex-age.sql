@@ -16,13 +16,42 @@ with period_events as (
   from marts.fact_hospitalisation h
   where h.admission_date >= cast($1 as date)
     and h.admission_date <= cast($2 as date)
+),
+-- Distinct counts are taken once per patient and group below (each patient counted in one row
+-- per cell and margin) rather than by count(distinct) under grouping sets, which made every
+-- grouping set re-sort the whole period.
+per_cell as (
+  select patient_id, sex, age_band, max(is_stay) as has_stay
+  from period_events
+  group by patient_id, sex, age_band
+),
+per_sex as (
+  select patient_id, sex, max(has_stay) as has_stay
+  from per_cell
+  group by patient_id, sex
+),
+per_band as (
+  select patient_id, age_band, max(has_stay) as has_stay
+  from per_cell
+  group by patient_id, age_band
+),
+per_patient as (
+  select patient_id, max(has_stay) as has_stay
+  from per_sex
+  group by patient_id
 )
-select
-  grouping(e.sex) as all_sexes,
-  grouping(e.age_band) as all_bands,
-  e.sex,
-  e.age_band,
-  count(distinct case when e.is_stay = 1 then e.patient_id end) as numerator,
-  count(distinct e.patient_id) as denominator
-from period_events e
-group by grouping sets ((e.sex, e.age_band), (e.sex), (e.age_band), ())
+select 0 as all_sexes, 0 as all_bands, sex, age_band,
+       cast(sum(has_stay) as bigint) as numerator, count(*) as denominator
+from per_cell
+group by sex, age_band
+union all
+select 0, 1, sex, cast(null as varchar), cast(sum(has_stay) as bigint), count(*)
+from per_sex
+group by sex
+union all
+select 1, 0, cast(null as varchar), age_band, cast(sum(has_stay) as bigint), count(*)
+from per_band
+group by age_band
+union all
+select 1, 1, cast(null as varchar), cast(null as varchar), cast(coalesce(sum(has_stay), 0) as bigint), count(*)
+from per_patient
