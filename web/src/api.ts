@@ -1,27 +1,8 @@
 /** The API's answers, as the server's response schemas describe them (docs/api.md). */
-export type KpiUnit = 'percent' | 'per100k' | 'score';
+import type { KpiUnit } from '../../src/analytics/kpi-result.ts';
 
-export interface KpiCell {
-  key: string;
-  label: string;
-  numerator: number | null;
-  denominator: number | null;
-  rate: number | null;
-  masked: boolean;
-}
-
-export interface KpiResult {
-  kpi: string;
-  title: string;
-  params: Record<string, string | number | null>;
-  numerator: number | null;
-  denominator: number | null;
-  rate: number | null;
-  unit: KpiUnit;
-  masked: boolean;
-  breakdown: KpiCell[];
-  notes: Record<string, number | null>;
-}
+// KPI results keep the KPI layer's own types (type-only: nothing of it enters the bundle).
+export type { KpiCell, KpiResult, KpiUnit } from '../../src/analytics/kpi-result.ts';
 
 export interface KpiParam {
   name: string;
