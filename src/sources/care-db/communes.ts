@@ -1,12 +1,4 @@
-import { createRequire } from 'node:module';
-
-interface CogCommune {
-  code: string;
-  nom: string;
-  type: 'commune-actuelle' | 'commune-deleguee' | 'commune-associee' | 'arrondissement-municipal';
-  codesPostaux?: string[];
-  chefLieu?: string;
-}
+import { cogCommunes } from '../normalise/cog.ts';
 
 interface Candidate {
   code: string;
@@ -63,7 +55,7 @@ export function foldCity(name: string): string {
 
 function index(): Map<string, Candidate[]> {
   if (byPostalCode) return byPostalCode;
-  const communes = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[];
+  const communes = cogCommunes();
   const current = new Map<string, Candidate>();
   for (const commune of communes) {
     if (commune.type === 'commune-actuelle') current.set(commune.code, { code: commune.code, names: new Set([foldCity(commune.nom)]) });

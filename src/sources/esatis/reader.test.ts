@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { parseDecimal } from './decimal.ts';
+import { parseDecimal } from '../normalise/decimal.ts';
 import { normaliseClass, surveyOfFileName, yearOfFileName } from './reader.ts';
 import { generatedHospital, scoreAgainstGroundTruth } from '../../../test/support/ground-truth.ts';
 import { SHARED_REAL, TestWarehouse } from '../../../test/support/workspace.ts';

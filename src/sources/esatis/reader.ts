@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
-import { parseDecimal } from './decimal.ts';
+import { parseDecimal } from '../normalise/decimal.ts';
 import { CLASSES, COLUMN_ALIASES, DEFAULT_SURVEY, REQUIRED_FIELDS, SURVEYS, resultatTable, type EsatisField } from './layout.ts';
-import { normaliseFiness } from '../finess/codes.ts';
-import { LineIssues } from '../finess/line-issues.ts';
+import { normaliseFiness } from '../normalise/codes.ts';
+import { LineIssues } from '../line-issues.ts';
 import { splitDelimited } from '../text/delimited.ts';
 import { fileSize, readLines, type TextLine } from '../text/lines.ts';
 import type { BatchSink, SourceReader } from '../types.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cogCommune, cogDepartement, normaliseFiness } from './codes.ts';
+import { cogCommune, cogDepartement, normaliseFiness } from '../normalise/codes.ts';
 import { repairUtf8Field } from './mixed-encoding.ts';
 import { projectionOf } from './reader.ts';
 import { generatedHospital, scoreAgainstGroundTruth } from '../../../test/support/ground-truth.ts';

@@ -1,6 +1,6 @@
-import { LineIssues } from './line-issues.ts';
+import { LineIssues } from '../line-issues.ts';
 import { repairUtf8Field } from './mixed-encoding.ts';
-import { cogCommune, cogDepartement, departementOfCommune, normaliseFiness } from './codes.ts';
+import { cogCommune, cogDepartement, departementOfCommune, normaliseFiness } from '../normalise/codes.ts';
 import {
   EPSG_PROJECTIONS,
   GEOLOCALISATION_AT,
@@ -11,7 +11,7 @@ import {
   etablissementTable,
   geolocalisationTable,
 } from './layout.ts';
-import { parseDecimal } from '../esatis/decimal.ts';
+import { parseDecimal } from '../normalise/decimal.ts';
 import { parseDate } from '../normalise/dates.ts';
 import { splitDelimited } from '../text/delimited.ts';
 import { fileSize, readLines, type TextLine } from '../text/lines.ts';

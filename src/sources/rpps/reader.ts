@@ -1,6 +1,6 @@
 import { ID_TYPES, PRACTICE_MODES, REQUIRED_COLUMNS, RPPS_COLUMNS, activiteTable, fold, type RppsColumn } from './layout.ts';
-import { normaliseCommuneCode, normaliseFiness } from '../finess/codes.ts';
-import { LineIssues } from '../finess/line-issues.ts';
+import { normaliseCommuneCode, normaliseFiness } from '../normalise/codes.ts';
+import { LineIssues } from '../line-issues.ts';
 import { parseDate } from '../normalise/dates.ts';
 import { fileSize, readLines, type TextLine } from '../text/lines.ts';
 import type { BatchSink, ReaderContext, SourceReader } from '../types.ts';

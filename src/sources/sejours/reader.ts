@@ -1,9 +1,10 @@
 import { SEJOURS_HEADER, sejourTable } from './layout.ts';
+import { LineIssues } from '../line-issues.ts';
 import { normaliseCim10 } from '../normalise/cim10.ts';
+import { normaliseFiness } from '../normalise/codes.ts';
 import { parseDate } from '../normalise/dates.ts';
 import { fileSize, readLines } from '../text/lines.ts';
 import { splitDelimited } from '../text/delimited.ts';
-import type { QuarantineCode, QuarantineReasons } from '../quarantine.ts';
 import type { SourceReader } from '../types.ts';
 import { UserError } from '../../cli/command.ts';
 
@@ -32,47 +33,46 @@ export const sejoursReader: SourceReader = {
       if (line.number % 8192 === 0) sink.progress(line.bytesRead, total);
       if (line.text.trim() === '') continue;
       sink.read(TABLE);
-      const reject = <C extends QuarantineCode>(code: C, params: QuarantineReasons[C], field: string | null = null) =>
-        sink.issue({ severity: 'quarantine', code, params, line: line.number, field, raw: line.text, table: TABLE });
+      const issues = new LineIssues(sink, line, TABLE);
       if (line.binary) {
-        reject('binary-content', {});
+        issues.reject('binary-content', {});
         continue;
       }
       const fields = splitDelimited(line.text, ';', false)!;
       if (fields.length !== SEJOURS_HEADER.length) {
-        reject('field-count', { expected: SEJOURS_HEADER.length, actual: fields.length });
+        issues.reject('field-count', { expected: SEJOURS_HEADER.length, actual: fields.length });
         continue;
       }
       const [stayText, patientText, orgText, diagText, label, dateText, losText] = fields.map((f) => f.trim());
       if (!/^\d+$/.test(stayText)) {
-        reject('number-unparseable', { column: 'Num_Hospitalisation', raw: stayText }, 'Num_Hospitalisation');
+        issues.reject('number-unparseable', { column: 'Num_Hospitalisation', raw: stayText }, 'Num_Hospitalisation');
         continue;
       }
       if (!/^\d+$/.test(patientText)) {
-        reject('value-invalid', { column: 'Id_patient', raw: patientText }, 'Id_patient');
+        issues.reject('value-invalid', { column: 'Id_patient', raw: patientText }, 'Id_patient');
         continue;
       }
       const finess = finessOfOrganisation(orgText);
       if (!finess) {
-        reject('code-invalid', { column: 'identifiant_organisation', raw: orgText }, 'identifiant_organisation');
+        issues.reject('code-invalid', { column: 'identifiant_organisation', raw: orgText }, 'identifiant_organisation');
         continue;
       }
       const diagnosis = normaliseCim10(diagText);
       if (!diagnosis) {
-        reject('code-invalid', { column: 'Code_diagnostic', raw: diagText }, 'Code_diagnostic');
+        issues.reject('code-invalid', { column: 'Code_diagnostic', raw: diagText }, 'Code_diagnostic');
         continue;
       }
       const admission = parseDate(dateText);
       if (!admission) {
-        reject('date-unparseable', { column: 'Date_Entree', raw: dateText }, 'Date_Entree');
+        issues.reject('date-unparseable', { column: 'Date_Entree', raw: dateText }, 'Date_Entree');
         continue;
       }
       if (!/^-?\d+$/.test(losText)) {
-        reject('number-unparseable', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
+        issues.reject('number-unparseable', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
         continue;
       }
       if (losText.startsWith('-')) {
-        reject('value-invalid', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
+        issues.reject('value-invalid', { column: 'Jour_Hospitalisation', raw: losText }, 'Jour_Hospitalisation');
         continue;
       }
       sink.row(TABLE, line.number, [
@@ -95,6 +95,6 @@ export const sejoursReader: SourceReader = {
  * few rows carry a date-like suffix after it (`F30001086501012007`): the FINESS is the 9 characters after `F`.
  */
 export function finessOfOrganisation(text: string): string | null {
-  const match = /^F?([0-9][0-9AB][0-9]{7})(\d{8})?$/.exec(text.trim().toUpperCase());
-  return match ? match[1] : null;
+  const match = /^F?([0-9A-Z]{9})(\d{8})?$/.exec(text.trim().toUpperCase());
+  return match ? normaliseFiness(match[1]) : null;
 }

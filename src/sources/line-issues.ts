@@ -1,6 +1,6 @@
-import type { QuarantineCode, QuarantineReasons } from '../quarantine.ts';
-import type { TextLine } from '../text/lines.ts';
-import type { BatchSink } from '../types.ts';
+import type { QuarantineCode, QuarantineReasons } from './quarantine.ts';
+import type { TextLine } from './text/lines.ts';
+import type { BatchSink } from './types.ts';
 
 type NulledCode = 'code-invalid' | 'date-unparseable' | 'number-unparseable';
 
