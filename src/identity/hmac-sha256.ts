@@ -29,9 +29,20 @@ export class KeyedSha256 {
 
   /** Lower-case hex digest of `message` (UTF-8), its first `hexLength` characters. */
   hex(message: string, hexLength = 64): string {
-    const bytes = this.bytes;
     if (message.length * 3 > MAX_MESSAGE) return createHmac('sha256', this.key).update(message).digest('hex').slice(0, hexLength);
-    const n = bytes.write(message, 0, 'utf8');
+    return this.digest(this.bytes.write(message, 0, 'utf8'), hexLength);
+  }
+
+  /** The same for a message already encoded: the first `length` bytes of `message`. */
+  hexOfBytes(message: Uint8Array, length: number, hexLength = 64): string {
+    if (length > MAX_MESSAGE) return createHmac('sha256', this.key).update(message.subarray(0, length)).digest('hex').slice(0, hexLength);
+    this.bytes.set(message.subarray(0, length), 0);
+    return this.digest(length, hexLength);
+  }
+
+  /** The digest of the first `n` bytes of the scratch buffer. */
+  private digest(n: number, hexLength: number): string {
+    const bytes = this.bytes;
     const blocks = ((n + 8) >>> 6) + 1;
     bytes.fill(0, n, blocks * 64);
     bytes[n] = 0x80;

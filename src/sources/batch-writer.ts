@@ -66,7 +66,7 @@ class StagingFile {
 
 function csvField(value: RawValue): string {
   if (value === null || value === undefined) return NULL;
-  if (typeof value === 'string') return `"${value.replaceAll('"', '""')}"`;
+  if (typeof value === 'string') return value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
   return String(value);
 }
 
@@ -81,10 +81,20 @@ const ISSUE_COLUMNS = {
   raw: 'VARCHAR',
 } as const;
 
+/** What one reader pass staged: its CSV files, counts and content hash. */
+export interface StagedPart {
+  dir: string;
+  counts: Record<string, TableCounts>;
+  hash: string;
+  /** Lines of the source before this part: added to its line numbers, which count from 1 within it. */
+  lineOffset: number;
+}
+
 /**
- * Receives what a reader reads and stages it under `_staging/<run>/`, then turns it into
- * Parquet. Nothing is visible in the warehouse until `publish` (see ingest.ts) moves the finished
- * directories into place, so a killed load leaves no half batch behind.
+ * Receives what a reader reads and stages it as CSV under one directory of `_staging/<run>/`. A
+ * batch is one part, or several when a file is read in segments (see segments.ts); `toParquet`
+ * then turns the parts into one batch. Nothing is visible in the warehouse until `publish` (see
+ * ingest.ts) moves the finished directories into place, so a killed load leaves no half batch behind.
  */
 export class BatchWriter implements BatchSink {
   private readonly files = new Map<string, StagingFile>();
@@ -94,16 +104,16 @@ export class BatchWriter implements BatchSink {
   private readonly contentHash = createHash('sha256');
 
   constructor(
-    private readonly stagingDir: string,
+    private readonly dir: string,
     private readonly reader: SourceReader,
     private readonly onProgress: (done: number, total?: number) => void = () => {},
   ) {
     for (const spec of reader.tables) {
       this.specs.set(spec.name, spec);
       this.counts.set(spec.name, { zone: spec.zone, read: 0, loaded: 0, quarantined: 0, warnings: 0, duplicates: 0 });
-      this.files.set(spec.name, new StagingFile(join(stagingDir, 'csv', `${spec.name}.csv`), this.contentHash));
+      this.files.set(spec.name, new StagingFile(join(dir, `${spec.name}.csv`), this.contentHash));
     }
-    this.issues = new StagingFile(join(stagingDir, 'csv', '_issues.csv'), this.contentHash);
+    this.issues = new StagingFile(join(dir, ISSUES_FILE), this.contentHash);
   }
 
   row(table: string, line: number, values: RawValue[]): void {
@@ -138,66 +148,103 @@ export class BatchWriter implements BatchSink {
     this.onProgress(done, total);
   }
 
-  /** Hash of everything staged: the same input read with the same key gives the same batch id. */
-  closeAndHash(): string {
+  /** Closes the staging files; the hash covers everything staged, so the same input read with the same key hashes the same. */
+  close(lineOffset = 0): StagedPart {
     for (const file of this.files.values()) file.close();
     this.issues.close();
-    return this.contentHash.digest('hex').slice(0, 16);
-  }
-
-  /**
-   * Turns the staged CSV into Parquet under `<stagingDir>/<zone>/<source>/<table>/batch=<id>/`,
-   * counts duplicates against the committed batches, and returns the counts per table.
-   * `committedFiles` lists the Parquet files of earlier batches of this source, per table.
-   */
-  async toParquet(
-    engine: Engine,
-    layout: WarehouseLayout,
-    batchId: string,
-    fileLabel: string,
-    committedFiles: Map<string, string[]>,
-  ): Promise<Map<string, TableCounts>> {
-    for (const spec of this.reader.tables) {
-      const counts = this.counts.get(spec.name)!;
+    for (const [table, counts] of this.counts) {
       if (counts.read !== counts.loaded + counts.quarantined) {
         throw new Error(
-          `reader ${this.reader.source} lost rows of ${spec.name}: read ${counts.read}, loaded ${counts.loaded}, quarantined ${counts.quarantined}`,
+          `reader ${this.reader.source} lost rows of ${table}: read ${counts.read}, loaded ${counts.loaded}, quarantined ${counts.quarantined}`,
         );
       }
-      const target = join(this.stagingDir, layout.tableBatch(spec.zone, this.reader.source, spec.name, batchId), 'part-0.parquet');
-      mkdirSync(dirname(target), { recursive: true });
-      const columns = { _line: 'BIGINT', ...Object.fromEntries(spec.columns.map((c) => [c.name, c.type])) };
-      const select = [
-        ...spec.columns.map((c) => quoteIdentifier(c.name)),
-        `${quoteLiteral(batchId)} AS _batch`,
-        `${quoteLiteral(spec.sourceName ?? fileLabel)} AS _file`,
-        '_line',
-      ].join(', ');
-      await engine.run(
-        `COPY (SELECT ${select} FROM ${readStagedCsv(this.files.get(spec.name)!.path, columns)}) ` +
-          `TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
-      );
-      if (spec.key && spec.key.length > 0) {
-        counts.duplicates = await countDuplicates(engine, target, spec.key, committedFiles.get(spec.name) ?? []);
-      }
     }
-    const issuesTarget = join(this.stagingDir, layout.quarantineBatch(this.reader.source, batchId), 'issues.parquet');
-    mkdirSync(dirname(issuesTarget), { recursive: true });
-    await engine.run(
-      `COPY (SELECT ${quoteLiteral(this.reader.source)} AS source, ${quoteLiteral(fileLabel)} AS file, *, ` +
-        `${quoteLiteral(batchId)} AS _batch FROM ${readStagedCsv(this.issues.path, ISSUE_COLUMNS)}) ` +
-        `TO ${quoteLiteral(issuesTarget)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
-    return this.counts;
+    return { dir: this.dir, counts: Object.fromEntries(this.counts), hash: this.contentHash.digest('hex').slice(0, 16), lineOffset };
   }
 }
 
-function readStagedCsv(path: string, columns: Record<string, string>): string {
-  const struct = Object.entries(columns).map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`).join(', ');
-  return `read_csv(${quoteLiteral(path)}, columns = {${struct}}, header = false, delim = ',', quote = '"', escape = '"', ` +
-    `nullstr = '\\N', allow_quoted_nulls = false, auto_detect = false, strict_mode = true, new_line = '\\n')`;
+const ISSUES_FILE = '_issues.csv';
+
+/** The batch id: the content hash of its one part, or a hash of its parts' hashes in order. */
+export function batchIdOf(parts: StagedPart[]): string {
+  if (parts.length === 1) return parts[0].hash;
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part.hash);
+  return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * Turns the staged parts into Parquet under `<stagingDir>/<zone>/<source>/<table>/batch=<id>/`,
+ * counts duplicates against the committed batches, and returns the counts per table.
+ * `committedFiles` lists the Parquet files of earlier batches of this source, per table.
+ */
+export async function stagedToParquet(
+  engine: Engine,
+  layout: WarehouseLayout,
+  stagingDir: string,
+  reader: SourceReader,
+  parts: StagedPart[],
+  batch: { id: string; fileLabel: string },
+  committedFiles: Map<string, string[]>,
+): Promise<Map<string, TableCounts>> {
+  const counts = new Map<string, TableCounts>();
+  for (const spec of reader.tables) {
+    const total = sumCounts(parts.map((p) => p.counts[spec.name]));
+    const target = join(stagingDir, layout.tableBatch(spec.zone, reader.source, spec.name, batch.id), 'part-0.parquet');
+    mkdirSync(dirname(target), { recursive: true });
+    const columns = { _line: 'BIGINT', ...Object.fromEntries(spec.columns.map((c) => [c.name, c.type])) };
+    const select = [
+      ...spec.columns.map((c) => quoteIdentifier(c.name)),
+      `${quoteLiteral(batch.id)} AS _batch`,
+      `${quoteLiteral(spec.sourceName ?? batch.fileLabel)} AS _file`,
+      '_line',
+    ].join(', ');
+    await engine.run(
+      `COPY (SELECT ${select} FROM ${readStagedParts(parts, `${spec.name}.csv`, columns, '_line')}) ` +
+        `TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+    if (spec.key && spec.key.length > 0) {
+      total.duplicates = await countDuplicates(engine, target, spec.key, committedFiles.get(spec.name) ?? []);
+    }
+    counts.set(spec.name, total);
+  }
+  const issuesTarget = join(stagingDir, layout.quarantineBatch(reader.source, batch.id), 'issues.parquet');
+  mkdirSync(dirname(issuesTarget), { recursive: true });
+  await engine.run(
+    `COPY (SELECT ${quoteLiteral(reader.source)} AS source, ${quoteLiteral(batch.fileLabel)} AS file, *, ` +
+      `${quoteLiteral(batch.id)} AS _batch FROM ${readStagedParts(parts, ISSUES_FILE, ISSUE_COLUMNS, 'line')}) ` +
+      `TO ${quoteLiteral(issuesTarget)} (FORMAT parquet, COMPRESSION zstd)`,
+  );
+  return counts;
+}
+
+function sumCounts(list: TableCounts[]): TableCounts {
+  const total: TableCounts = { ...list[0], read: 0, loaded: 0, quarantined: 0, warnings: 0, duplicates: 0 };
+  for (const c of list) {
+    total.read += c.read;
+    total.loaded += c.loaded;
+    total.quarantined += c.quarantined;
+    total.warnings += c.warnings;
+  }
+  return total;
+}
+
+/**
+ * The staged CSV `name` of every part, in part order, its line numbers made file-wide. Parts are
+ * read by one `read_csv` over the list (DuckDB reads them in parallel) and each row finds its
+ * part's offset through the file name.
+ */
+function readStagedParts(parts: StagedPart[], name: string, columns: Record<string, string>, lineColumn: string): string {
+  const struct = Object.entries(columns).map(([column, type]) => `${quoteLiteral(column)}: ${quoteLiteral(type)}`).join(', ');
+  const paths = parts.map((p) => join(p.dir, name));
+  const csv = `read_csv([${paths.map(quoteLiteral).join(', ')}], columns = {${struct}}, header = false, delim = ',', quote = '"', escape = '"', ` +
+    `nullstr = '\\N', allow_quoted_nulls = false, auto_detect = false, strict_mode = true, new_line = '\\n', filename = '_part_file')`;
+  if (parts.every((p) => p.lineOffset === 0)) return `(SELECT * EXCLUDE (_part_file) FROM ${csv})`;
+  const offsets = parts.map((p, i) => `(${quoteLiteral(paths[i])}, ${p.lineOffset}::BIGINT)`).join(', ');
+  const line = quoteIdentifier(lineColumn);
+  return `(SELECT s.* EXCLUDE (_part_file) REPLACE (s.${line} + o.line_offset AS ${line}) FROM ${csv} s ` +
+    `JOIN (VALUES ${offsets}) o(part_file, line_offset) ON o.part_file = s._part_file)`;
+}
 async function countDuplicates(engine: Engine, target: string, key: string[], earlier: string[]): Promise<number> {
   const keyList = key.map(quoteIdentifier).join(', ');
   const batch = `read_parquet(${quoteLiteral(target)})`;

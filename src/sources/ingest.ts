@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BatchWriter, type TableCounts } from './batch-writer.ts';
+import { batchIdOf, BatchWriter, stagedToParquet, type StagedPart, type TableCounts } from './batch-writer.ts';
 import { readerFor } from './registry.ts';
 import { redactUrl } from './redact-url.ts';
-import type { ReaderInput, SourceName } from './types.ts';
+import { DEFAULT_SEGMENTS, readInSegments, type SegmentOptions } from './segments.ts';
+import type { ReaderInput, SourceName, SourceReader } from './types.ts';
 import { UserError } from '../cli/command.ts';
 import type { Pseudonymiser } from '../identity/pseudonymiser.ts';
 import { Engine } from '../warehouse/engine.ts';
@@ -45,6 +46,7 @@ export class Ingestor {
     private readonly layout: WarehouseLayout,
     private readonly pseudonymiser: Pseudonymiser,
     private readonly progress: ProgressFactory = () => ({ update() {}, stop() {} }),
+    private readonly segments: SegmentOptions = DEFAULT_SEGMENTS,
   ) {}
 
   async ingest(source: SourceName, input: ReaderInput): Promise<BatchReport> {
@@ -61,9 +63,8 @@ export class Ingestor {
     mkdirSync(stagingDir, { recursive: true });
     const bar = this.progress(`${source} ${label}`);
     try {
-      const writer = new BatchWriter(stagingDir, reader, (done, total) => bar.update(done, total));
-      await reader.read(input, writer, { pseudonymiser: this.pseudonymiser, fileLabel: label });
-      const batchId = writer.closeAndHash();
+      const parts = await this.stage(reader, input, stagingDir, label, (done, total) => bar.update(done, total));
+      const batchId = batchIdOf(parts);
       const existing = committedManifests(this.layout, source).find((m) => m.batchId === batchId);
       if (existing) return alreadyLoaded(existing, label, started);
 
@@ -74,7 +75,7 @@ export class Ingestor {
       try {
         // A snapshot replaces the previous one: its rows are duplicates only of each other.
         const earlier = reader.mode === 'append' ? committedFiles(this.layout, source) : new Map<string, string[]>();
-        counts = await writer.toParquet(engine, this.layout, batchId, label, earlier);
+        counts = await stagedToParquet(engine, this.layout, stagingDir, reader, parts, { id: batchId, fileLabel: label }, earlier);
       } finally {
         engine.close();
       }
@@ -96,6 +97,24 @@ export class Ingestor {
       bar.stop();
       rmSync(stagingDir, { recursive: true, force: true });
     }
+  }
+
+  /** Reads the input into staged CSV parts: one, or one per segment of a file that can be read in segments. */
+  private async stage(
+    reader: SourceReader,
+    input: ReaderInput,
+    stagingDir: string,
+    fileLabel: string,
+    onProgress: (done: number, total?: number) => void,
+  ): Promise<StagedPart[]> {
+    const plan = reader.segments && input.kind === 'file' ? await reader.segments.plan(input.path) : null;
+    if (plan !== null && input.kind === 'file') {
+      const job = { source: reader.source, path: input.path, plan, stagingDir: join(stagingDir, 'segments'), fileLabel };
+      return readInSegments(job, this.pseudonymiser, this.segments, onProgress);
+    }
+    const writer = new BatchWriter(join(stagingDir, 'csv'), reader, onProgress);
+    await reader.read(input, writer, { pseudonymiser: this.pseudonymiser, fileLabel });
+    return [writer.close()];
   }
 
   private publish(stagingDir: string, manifest: BatchManifest): void {

@@ -1,4 +1,5 @@
 import type { QuarantineRecord } from './quarantine.ts';
+import type { ByteRange } from './text/lines.ts';
 import type { Pseudonymiser } from '../identity/pseudonymiser.ts';
 
 export type SourceName = 'care-db' | 'sejours' | 'finess' | 'esatis' | 'deces' | 'rpps';
@@ -60,4 +61,20 @@ export interface SourceReader {
   mode: 'snapshot' | 'append';
   tables: RawTableSpec[];
   read(input: ReaderInput, sink: BatchSink, ctx: ReaderContext): Promise<void>;
+  /** For files whose lines stand alone once the start of the file is known: read in segments, in parallel. */
+  segments?: SegmentedReading;
 }
+
+/**
+ * A file read as byte ranges that each start at a line (text/lines.ts `segmentFile`), by worker
+ * threads: what a segment's reader must know of the file (its variant, its header) is read once
+ * from its start by `plan`, and passed to every segment.
+ */
+export interface SegmentedReading {
+  /** What every segment needs (structured-cloneable), or null when this file must be read in one pass. */
+  plan(path: string): Promise<SegmentPlan | null>;
+  /** Reads the lines of `range`, numbered from 1 within it, and returns how many there were. */
+  readSegment(path: string, range: ByteRange, plan: SegmentPlan, sink: BatchSink, ctx: ReaderContext): Promise<number>;
+}
+
+export type SegmentPlan = Record<string, unknown>;

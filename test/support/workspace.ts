@@ -7,6 +7,7 @@ import { Ingestor } from '../../src/sources/ingest.ts';
 import { Engine } from '../../src/warehouse/engine.ts';
 import { WarehouseLayout } from '../../src/warehouse/layout.ts';
 import { rawTableFiles, quarantineFiles } from '../../src/warehouse/catalogue.ts';
+import type { SegmentOptions } from '../../src/sources/segments.ts';
 import type { SourceName } from '../../src/sources/types.ts';
 
 export const SHARED_REAL = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'real');
@@ -15,8 +16,15 @@ export const SHARED_REAL = join(import.meta.dirname, '..', '..', '..', 'shared',
 export class TestWarehouse {
   readonly dir = mkdtempSync(join(tmpdir(), 'entrepot-test-'));
   readonly layout = new WarehouseLayout(join(this.dir, 'warehouse'));
-  readonly pseudonymiser = new Pseudonymiser(randomBytes(32));
-  readonly ingestor = new Ingestor(this.layout, this.pseudonymiser);
+  readonly pseudonymiser: Pseudonymiser;
+  readonly ingestor: Ingestor;
+
+  /** `key`: another warehouse's, to compare loads; `segments`: how files that can be are read in segments. */
+  constructor(options: { key?: Pseudonymiser; segments?: SegmentOptions; onProgress?: (done: number) => void } = {}) {
+    this.pseudonymiser = options.key ?? new Pseudonymiser(randomBytes(32));
+    const progress = () => ({ update: (done: number) => options.onProgress?.(done), stop() {} });
+    this.ingestor = new Ingestor(this.layout, this.pseudonymiser, progress, options.segments);
+  }
 
   /** Rows of a raw table, read back from the published Parquet files. */
   async rows(source: SourceName, table: string, orderBy = '_line'): Promise<Record<string, unknown>[]> {

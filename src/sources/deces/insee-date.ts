@@ -18,6 +18,22 @@ export function parseInseeDate(text: string): PartialDate | typeof UNKNOWN_YEAR 
     if (digit < 0 || digit > 9) return parsePartialDate(text);
     value = value * 10 + digit;
   }
+  return inseeDateOf(value);
+}
+
+/** The same for the 8 bytes at `start`, or null when they are not all digits (the caller then reads the text). */
+export function parseInseeDateBytes(bytes: Uint8Array, start: number): PartialDate | typeof UNKNOWN_YEAR | null {
+  let value = 0;
+  for (let i = start; i < start + 8; i++) {
+    const digit = bytes[i] - 48;
+    if (digit < 0 || digit > 9) return null;
+    value = value * 10 + digit;
+  }
+  return inseeDateOf(value);
+}
+
+/** `AAAAMMJJ` read as a number. */
+function inseeDateOf(value: number): PartialDate | typeof UNKNOWN_YEAR | null {
   const year = Math.floor(value / 10000);
   const month = Math.floor(value / 100) % 100;
   const day = value % 100;

@@ -79,7 +79,7 @@ export function deathRow(fields: DeathFields, issues: LineIssues, pseudonymiser:
 }
 
 /** True when `a` is certainly later than `b`, comparing only the parts both dates know. */
-function isAfter(a: PartialDate, b: PartialDate): boolean {
+export function isAfter(a: PartialDate, b: PartialDate): boolean {
   if (a.year !== b.year) return a.year > b.year;
   if (a.month === null || b.month === null) return false;
   if (a.month !== b.month) return a.month > b.month;
