@@ -48,8 +48,10 @@ export async function readInSegments(
     done[index] = bytes;
     onProgress(done.reduce((a, b) => a + b, 0), total);
   };
+  // A thread costs about a second to start (tsx compiles the reader again in it): worth it only
+  // when each has several segments to read.
   const results =
-    ranges.length > 1 && options.workers > 1
+    options.workers > 1 && ranges.length >= 4 * options.workers
       ? await inWorkers(job, ranges, pseudonymiser, Math.min(options.workers, ranges.length), progress)
       : await inThisThread(job, ranges, pseudonymiser, progress);
   let offset = 0;
