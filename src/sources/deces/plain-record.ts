@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import { compactDate, parseInseeDateBytes, UNKNOWN_YEAR } from './insee-date.ts';
 import { POSITIONS, RECORD_LENGTH } from './layout.ts';
-import { isAfter, splitName } from './record.ts';
-import { ageInYears, isoDate, type PartialDate } from '../normalise/dates.ts';
+import { deathValues, isAfter, splitName } from './record.ts';
+import type { PartialDate } from '../normalise/dates.ts';
 import { decodeCp1252 } from '../text/lines.ts';
 import type { RawValue } from '../types.ts';
 import { deathLinkId, type Pseudonymiser } from '../../identity/pseudonymiser.ts';
@@ -70,21 +70,16 @@ export class PlainRecords {
       ? this.linkId(line, sex, linkBirthDate)
       : this.linkIdOfText(text(line, POSITIONS.nomprenom) ?? '', sex, linkBirthDate);
     if (linkId === null) return null;
-    const deathDate = death.month !== null && death.day !== null ? isoDate(death.year, death.month, death.day) : null;
-    return [
+    return deathValues({
       linkId,
       sex,
-      birth?.year ?? null,
-      birth?.month ?? null,
-      text(line, POSITIONS.lieunaiss),
-      text(line, POSITIONS.paysnaiss),
-      deathDate,
-      death.year,
-      death.month,
+      birth,
+      birthPlace: text(line, POSITIONS.lieunaiss),
+      birthCountry: text(line, POSITIONS.paysnaiss),
+      death,
       deathPlace,
-      text(line, POSITIONS.actedeces),
-      birth === null ? null : ageInYears(birth, death),
-    ];
+      recordNumber: text(line, POSITIONS.actedeces),
+    });
   }
 
   /** A name with accents goes through the general path's own functions. */

@@ -61,19 +61,42 @@ export function deathRow(fields: DeathFields, issues: LineIssues, pseudonymiser:
   if (surname === '') issues.warn('value-missing', { column: 'nomprenom' }, 'nomprenom');
   else linkId = pseudonymiser.pseudonym('death-link', deathLinkId(surname, firstNames, sex, linkBirthDate));
 
-  const deathDate = death.month !== null && death.day !== null ? isoDate(death.year, death.month, death.day) : null;
-  return [
+  return deathValues({
     linkId,
     sex,
+    birth,
+    birthPlace: fields.lieunaiss,
+    birthCountry: fields.paysnaiss,
+    death,
+    deathPlace: fields.lieudeces,
+    recordNumber: fields.actedeces,
+  });
+}
+
+/** A row of the `deces` table, in its column order; empty texts become null. */
+export function deathValues(r: {
+  linkId: string | null;
+  sex: 'M' | 'F' | null;
+  birth: PartialDate | null;
+  birthPlace: string | null;
+  birthCountry: string | null;
+  death: PartialDate;
+  deathPlace: string;
+  recordNumber: string | null;
+}): RawValue[] {
+  const { birth, death } = r;
+  return [
+    r.linkId,
+    r.sex,
     birth?.year ?? null,
     birth?.month ?? null,
-    fields.lieunaiss === '' ? null : fields.lieunaiss,
-    fields.paysnaiss === '' ? null : fields.paysnaiss,
-    deathDate,
+    r.birthPlace || null,
+    r.birthCountry || null,
+    death.month !== null && death.day !== null ? isoDate(death.year, death.month, death.day) : null,
     death.year,
     death.month,
-    fields.lieudeces,
-    fields.actedeces === '' ? null : fields.actedeces,
+    r.deathPlace,
+    r.recordNumber || null,
     birth === null ? null : ageInYears(birth, death),
   ];
 }
