@@ -277,17 +277,22 @@ function byProfessional(rows: Row[]): Draft {
   const denominator = num(total?.denominator ?? rows[0]?.denominator);
   const specialtyKey = (r: Row) => `specialty:${r.specialty_code === null || r.specialty_code === undefined ? 'unknown' : String(r.specialty_code)}`;
   const specialties = rows.filter((r) => num(r.all_specialties) === 0 && num(r.all_professionals) === 1).sort((a, b) => specialtyKey(a).localeCompare(specialtyKey(b)));
-  const professionals = rows.filter((r) => num(r.all_professionals) === 0);
+  // One pass over the professionals: with 30,000 of them, filtering them again for each specialty took longer than the query.
+  const bySpecialty = new Map<string, { key: string; numerator: number }[]>();
+  for (const p of rows) {
+    if (num(p.all_professionals) !== 0) continue;
+    const key = specialtyKey(p);
+    let members = bySpecialty.get(key);
+    if (!members) bySpecialty.set(key, (members = []));
+    members.push({ key: `professional:${p.professional_id === null || p.professional_id === undefined ? 'unknown' : String(p.professional_id)}`, numerator: num(p.numerator) });
+  }
   const cells: DraftCell[] = [];
   const groups: SuppressionGroup[] = [{ total: 'n:total', parts: specialties.map((s) => `n:${specialtyKey(s)}`) }];
   for (const s of specialties) {
     const label = s.specialty_label === null || s.specialty_label === undefined ? 'spécialité inconnue' : String(s.specialty_label);
     cells.push({ key: specialtyKey(s), label, numerator: num(s.numerator), denominator, denominatorId: 'd:total' });
     // Sorted by pseudonym, never by count: an order by count would place a masked cell between two visible ones.
-    const members = professionals
-      .filter((p) => specialtyKey(p) === specialtyKey(s))
-      .map((p) => ({ key: `professional:${p.professional_id === null || p.professional_id === undefined ? 'unknown' : String(p.professional_id)}`, numerator: num(p.numerator) }))
-      .sort((a, b) => a.key.localeCompare(b.key));
+    const members = (bySpecialty.get(specialtyKey(s)) ?? []).sort((a, b) => a.key.localeCompare(b.key));
     for (const p of members) cells.push({ key: p.key, label: `  ${label}`, numerator: p.numerator, denominator, denominatorId: 'd:total' });
     groups.push({ total: `n:${specialtyKey(s)}`, parts: members.map((p) => `n:${p.key}`) });
   }

@@ -8,17 +8,22 @@ export const PRO_A = 'a'.repeat(32); // specialty 01 Médecine générale
 export const PRO_B = 'b'.repeat(32); // specialty 01
 export const PRO_C = 'c'.repeat(32); // specialty 07 Gynécologie
 export const PRO_D = 'd'.repeat(32); // specialty 07, liberal: its consultations are AUCUN
+export const PRO_E = 'e'.repeat(32); // not in the care database: in dim_professionnel_key only
+
+// Surrogate keys as the build gives them (rank of the pseudonym): p1 → 1, p10 → 10; A → 1 … E → 5.
+const patientKey = (patient: string) => Number(patient.slice(1));
+const PROFESSIONAL_KEYS: Record<string, number> = { [PRO_A]: 1, [PRO_B]: 2, [PRO_C]: 3, [PRO_D]: 4, [PRO_E]: 5 };
 
 function consultation(id: number, patient: string, pro: string, code: string | null, chapter: string | null, date: string, finess: string, sex: string, age: number, band: string): MartRow {
   return {
-    consultation_id: id, patient_id: patient, professional_id: pro, diagnosis_code: code, chapter, consultation_date: date,
+    consultation_id: id, patient_key: patientKey(patient), patient_id: patient, professional_key: PROFESSIONAL_KEYS[pro], professional_id: pro, diagnosis_code: code, chapter, consultation_date: date,
     consultation_month: Number(date.slice(5, 7)), finess, sex, age, age_band: band, consultation_year: Number(date.slice(0, 4)),
   };
 }
 
 function stay(id: number, patient: string, finess: string, code: string | null, chapter: string | null, date: string, sex: string, age: number, band: string): MartRow {
   return {
-    stay_id: id, patient_id: patient, finess, diagnosis_code: code, chapter, admission_date: date, admission_month: Number(date.slice(5, 7)),
+    stay_id: id, patient_key: patientKey(patient), patient_id: patient, finess, diagnosis_code: code, chapter, admission_date: date, admission_month: Number(date.slice(5, 7)),
     length_of_stay: 3, sex, age, age_band: band, admission_year: Number(date.slice(0, 4)),
   };
 }
@@ -56,6 +61,8 @@ export const ROWS: MartRows = {
     consultation(8, 'p6', PRO_A, 'J450', 'X', '2020-06-10', '010000107', 'M', 70, '65-74'),
     consultation(9, 'p3', PRO_C, 'J189', 'X', '2020-11-05', '2A0000123', 'F', 5, '5-14'), // p3 turned 5
     ...BULK_2018,
+    consultation(1400, 'p12', PRO_A, 'I10', 'IX', '2017-05-02', '010000107', 'F', 30, '25-34'),
+    consultation(1401, 'p13', PRO_E, 'I10', 'IX', '2017-05-03', 'AUCUN', 'M', 30, '25-34'), // PRO_E: not in the care database
   ],
   fact_hospitalisation: [
     //   id  patient establishment code   chapter date        sex age band
@@ -118,10 +125,11 @@ export const ROWS: MartRows = {
     { diagnosis_code: 'I10', label: 'Hypertension essentielle', block: 'I10', chapter: 'IX', chapter_label: "Maladies de l'appareil circulatoire" },
     { diagnosis_code: 'E119', label: 'Diabète de type 2 sans complication', block: 'E11', chapter: 'IV', chapter_label: 'Maladies endocriniennes, nutritionnelles et métaboliques' },
   ],
+  dim_professionnel_key: Object.entries(PROFESSIONAL_KEYS).map(([id, key]) => ({ professional_key: key, professional_id: id })),
   dim_professionnel: [
-    { professional_id: PRO_A, specialty_code: '01', specialty: 'Médecine générale' },
-    { professional_id: PRO_B, specialty_code: '01', specialty: 'Médecine générale' },
-    { professional_id: PRO_C, specialty_code: '07', specialty: 'Gynécologie' },
-    { professional_id: PRO_D, specialty_code: '07', specialty: 'Gynécologie' },
+    { professional_key: 1, professional_id: PRO_A, specialty_code: '01', specialty: 'Médecine générale' },
+    { professional_key: 2, professional_id: PRO_B, specialty_code: '01', specialty: 'Médecine générale' },
+    { professional_key: 3, professional_id: PRO_C, specialty_code: '07', specialty: 'Gynécologie' },
+    { professional_key: 4, professional_id: PRO_D, specialty_code: '07', specialty: 'Gynécologie' },
   ],
 };

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { KpiParamError, type RawParams } from '../../src/analytics/params.ts';
 import { runKpi } from '../../src/analytics/run-kpi.ts';
 import type { KpiResult } from '../../src/analytics/kpi-result.ts';
-import { PRO_A, PRO_B, PRO_C, PRO_D, ROWS } from './hand-counted.fixture.ts';
+import { PRO_A, PRO_B, PRO_C, PRO_D, PRO_E, ROWS } from './hand-counted.fixture.ts';
 import { STAR_ENGINES, type StarSchema } from './star-schema.ts';
 
 // Scenario: the hand-built star schema of hand-counted.fixture.ts, each KPI counted by hand
@@ -196,6 +196,17 @@ for (const { name, open } of STAR_ENGINES) {
       const byLabel = await kpi('K6', { specialty: 'gynecologie', year: 2020 });
       assert.deepEqual(counts(byLabel), [4, 8, 50]);
       assert.equal(byLabel.params.specialty_label, 'Gynécologie');
+    });
+
+    it('K6 2017: a professional missing from the care database counts under their own pseudonym, specialty unknown', async () => {
+      const r = await kpi('K6', { year: 2017 });
+      assert.deepEqual(counts(r), [2, 2, 100]);
+      assert.deepEqual(r.breakdown.map((x) => [x.key, x.numerator]), [
+        ['specialty:01', 1],
+        [`professional:${PRO_A}`, 1],
+        ['specialty:unknown', 1],
+        [`professional:${PRO_E}`, 1],
+      ]);
     });
 
     it('K7 2019 (the default year): Corse 3, ARA 1, IDF 1 (day unknown), Guadeloupe 0, abroad 1, unknown 2', async () => {

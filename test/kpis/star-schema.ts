@@ -13,12 +13,12 @@ type ColumnType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DATE' | 'DOUBLE PRECISION'
 
 export const MART_TABLES: Record<string, Record<string, ColumnType>> = {
   fact_consultation: {
-    consultation_id: 'BIGINT', patient_id: 'VARCHAR', professional_id: 'VARCHAR', diagnosis_code: 'VARCHAR', chapter: 'VARCHAR',
+    consultation_id: 'BIGINT', patient_key: 'INTEGER', patient_id: 'VARCHAR', professional_key: 'INTEGER', professional_id: 'VARCHAR', diagnosis_code: 'VARCHAR', chapter: 'VARCHAR',
     consultation_date: 'DATE', consultation_month: 'INTEGER', finess: 'VARCHAR', sex: 'VARCHAR', age: 'INTEGER', age_band: 'VARCHAR',
     consultation_year: 'INTEGER',
   },
   fact_hospitalisation: {
-    stay_id: 'BIGINT', patient_id: 'VARCHAR', finess: 'VARCHAR', diagnosis_code: 'VARCHAR', chapter: 'VARCHAR', admission_date: 'DATE',
+    stay_id: 'BIGINT', patient_key: 'INTEGER', patient_id: 'VARCHAR', finess: 'VARCHAR', diagnosis_code: 'VARCHAR', chapter: 'VARCHAR', admission_date: 'DATE',
     admission_month: 'INTEGER', length_of_stay: 'INTEGER', sex: 'VARCHAR', age: 'INTEGER', age_band: 'VARCHAR', admission_year: 'INTEGER',
   },
   fact_deces: {
@@ -36,9 +36,10 @@ export const MART_TABLES: Record<string, Record<string, ColumnType>> = {
     departement_code: 'VARCHAR', region_code: 'VARCHAR',
   },
   dim_diagnostic: { diagnosis_code: 'VARCHAR', label: 'VARCHAR', block: 'VARCHAR', chapter: 'VARCHAR', chapter_label: 'VARCHAR' },
-  dim_professionnel: { professional_id: 'VARCHAR', specialty_code: 'VARCHAR', specialty: 'VARCHAR', category: 'VARCHAR', profession: 'VARCHAR' },
+  dim_professionnel_key: { professional_key: 'INTEGER', professional_id: 'VARCHAR' },
+  dim_professionnel: { professional_key: 'INTEGER', professional_id: 'VARCHAR', specialty_code: 'VARCHAR', specialty: 'VARCHAR', category: 'VARCHAR', profession: 'VARCHAR' },
   dim_patient: {
-    patient_id: 'VARCHAR', sex: 'VARCHAR', birth_year: 'INTEGER', birth_month: 'INTEGER', commune_code: 'VARCHAR', departement_code: 'VARCHAR',
+    patient_key: 'INTEGER', patient_id: 'VARCHAR', sex: 'VARCHAR', birth_year: 'INTEGER', birth_month: 'INTEGER', commune_code: 'VARCHAR', departement_code: 'VARCHAR',
     region_code: 'VARCHAR', death_date: 'DATE',
   },
 };

@@ -7,12 +7,12 @@
 -- params:      $1 from DATE, $2 to DATE
 -- depends:     marts.fact_hospitalisation, marts.fact_consultation
 with period_events as (
-  select c.patient_id, c.sex, c.age_band, 0 as is_stay
+  select c.patient_key, c.sex, c.age_band, 0 as is_stay
   from marts.fact_consultation c
   where c.consultation_date >= cast($1 as date)
     and c.consultation_date <= cast($2 as date)
   union all
-  select h.patient_id, h.sex, h.age_band, 1 as is_stay
+  select h.patient_key, h.sex, h.age_band, 1 as is_stay
   from marts.fact_hospitalisation h
   where h.admission_date >= cast($1 as date)
     and h.admission_date <= cast($2 as date)
@@ -21,24 +21,24 @@ with period_events as (
 -- per cell and margin) rather than by count(distinct) under grouping sets, which made every
 -- grouping set re-sort the whole period.
 per_cell as (
-  select patient_id, sex, age_band, max(is_stay) as has_stay
+  select patient_key, sex, age_band, max(is_stay) as has_stay
   from period_events
-  group by patient_id, sex, age_band
+  group by patient_key, sex, age_band
 ),
 per_sex as (
-  select patient_id, sex, max(has_stay) as has_stay
+  select patient_key, sex, max(has_stay) as has_stay
   from per_cell
-  group by patient_id, sex
+  group by patient_key, sex
 ),
 per_band as (
-  select patient_id, age_band, max(has_stay) as has_stay
+  select patient_key, age_band, max(has_stay) as has_stay
   from per_cell
-  group by patient_id, age_band
+  group by patient_key, age_band
 ),
 per_patient as (
-  select patient_id, max(has_stay) as has_stay
+  select patient_key, max(has_stay) as has_stay
   from per_sex
-  group by patient_id
+  group by patient_key
 )
 select 0 as all_sexes, 0 as all_bands, sex, age_band,
        cast(sum(has_stay) as bigint) as numerator, count(*) as denominator

