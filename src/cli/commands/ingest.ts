@@ -26,7 +26,14 @@ export const ingestCommand: CliCommand<IngestOptions, LoadReport> = {
       .option('-s, --source <name>', `load only this source (${SOURCE_NAMES.join(', ')})`)
       .option('-f, --file <path...>', 'with --source: load these files instead of the configured ones')
       .option('--url <url>', 'with --source care-db: database to read (postgres://… or pglite:<dir>)')
-      .option('--format <format>', 'report as table or json', 'table');
+      .option('--format <format>', 'report as table or json', 'table')
+      .addHelpText(
+        'after',
+        '\nEnvironment:\n' +
+          '  ENTREPOT_INGEST_THREADS  threads reading large death and stays files (default: one per core)\n' +
+          '  ENTREPOT_INGEST_MEMORY   memory DuckDB may use to write Parquet before it spills to disk (default: 1GB)\n' +
+          'Formats and raw tables: docs/raw-zone.md; quarantine codes: docs/errors.md.',
+      );
   },
   async run(options, io) {
     const workspace = openWorkspace(options.config);
