@@ -7,18 +7,19 @@ import { TestWarehouse } from '../../test/support/workspace.ts';
 
 describe('reading a file in segments, in worker threads', () => {
   const wh = new TestWarehouse();
-  let files: { source: 'deces' | 'sejours'; path: string }[] = [];
+  let files: { source: 'deces' | 'sejours' | 'rpps'; path: string }[] = [];
   after(() => wh.remove());
 
   before(async () => {
     const out = join(wh.dir, 'hospital');
     const generated = await generateHospital({ patients: 400, seed: 3, out, dirt: 0.05, fromYear: 2018, toYear: 2021 });
-    const { deces, sejours } = generated.manifest.sources;
+    const { deces, sejours, rpps } = generated.manifest.sources;
     files = [
       ...(deces.files ?? []).filter((f) => f.endsWith('.txt')).map((f) => ({ source: 'deces' as const, path: resolve(out, f) })),
       ...(sejours.files ?? []).map((f) => ({ source: 'sejours' as const, path: resolve(out, f) })),
+      ...(rpps.files ?? []).map((f) => ({ source: 'rpps' as const, path: resolve(out, f) })),
     ];
-    assert.ok(files.some((f) => f.source === 'sejours') && files.some((f) => f.source === 'deces'));
+    assert.deepEqual(new Set(files.map((f) => f.source)), new Set(['deces', 'sejours', 'rpps']));
   });
 
   it('cuts a file at line starts into ranges that cover it', async () => {
@@ -45,7 +46,7 @@ describe('reading a file in segments, in worker threads', () => {
     }
     // The batch ids differ: a batch read in parts hashes its parts' hashes.
     const strip = (rows: Record<string, unknown>[]) => rows.map(({ _batch: _b, batch: _p, ...rest }) => rest);
-    for (const [source, table] of [['deces', 'deces'], ['sejours', 'sejour']] as const) {
+    for (const [source, table] of [['deces', 'deces'], ['sejours', 'sejour'], ['rpps', 'activite']] as const) {
       const rows = await wh.rows(source, table, '_file, _line');
       assert.ok(rows.length > 50, `${rows.length} rows of ${source}`);
       assert.deepEqual(strip(await segmented.rows(source, table, '_file, _line')), strip(rows), source);

@@ -2,7 +2,7 @@ import { ID_TYPES, PRACTICE_MODES, REQUIRED_COLUMNS, RPPS_COLUMNS, activiteTable
 import { normaliseCommuneCode, normaliseFiness } from '../normalise/codes.ts';
 import { LineIssues } from '../line-issues.ts';
 import { parseDate } from '../normalise/dates.ts';
-import { fileSize, readLines, type TextLine } from '../text/lines.ts';
+import { decodeLine, fileSize, readLines, scanLineBytes, type ByteRange, type TextLine } from '../text/lines.ts';
 import type { BatchSink, ReaderContext, SourceReader } from '../types.ts';
 import { UserError } from '../../cli/command.ts';
 
@@ -24,21 +24,40 @@ export const rppsReader: SourceReader = {
   tables: [activiteTable],
   async read(input, sink, ctx) {
     if (input.kind !== 'file') throw new UserError('the rpps source reads files (--file)');
-    const total = fileSize(input.path);
-    let header: Header | null = null;
-    for await (const line of readLines(input.path, { encoding: 'utf-8' })) {
-      if (header === null) {
-        header = readHeader(input.path, line);
-        continue;
-      }
-      if (line.number % 8192 === 0) sink.progress(line.bytesRead, total);
-      if (line.text.trim() === '') continue;
-      readActivity(line, header, sink, ctx);
-    }
-    if (header === null) throw new UserError(`${input.path}: empty file (no header line)`);
-    sink.progress(total, total);
+    const header = await firstLine(input.path);
+    await readActivities(input.path, { start: 0, end: fileSize(input.path) }, header, sink, ctx);
+  },
+  // Lines stand alone once the header is known: the national extract (millions of lines) is read in parallel segments.
+  segments: {
+    plan: async (path) => ({ ...(await firstLine(path)) }),
+    readSegment: (path, range, plan, sink, ctx) => readActivities(path, range, plan as unknown as Header, sink, ctx),
   },
 };
+
+async function firstLine(path: string): Promise<Header> {
+  for await (const line of readLines(path, { encoding: 'utf-8' })) return readHeader(path, line);
+  throw new UserError(`${path}: empty file (no header line)`);
+}
+
+/** The activities of `range` (the header skipped when the range starts the file), numbered from 1 within it. */
+async function readActivities(path: string, range: ByteRange, header: Header, sink: BatchSink, ctx: ReaderContext): Promise<number> {
+  let bytesDone = 0;
+  const lines = await scanLineBytes(
+    path,
+    range,
+    (bytes, number) => {
+      if (range.start === 0 && number === 1) return;
+      if (number % 8192 === 0) sink.progress(bytesDone);
+      const line = decodeLine(bytes, number, 'utf-8', 0);
+      if (line.text.trim() !== '') readActivity(line, header, sink, ctx);
+    },
+    (done) => {
+      bytesDone = done;
+    },
+  );
+  sink.progress(range.end - range.start);
+  return lines;
+}
 
 function readHeader(path: string, line: TextLine): Header {
   if (line.binary) throw new UserError(`${path}, line 1: binary content where the |-separated header was expected`);
