@@ -92,8 +92,8 @@ export interface StagedPart {
 
 /**
  * Receives what a reader reads and stages it as CSV under one directory of `_staging/<run>/`. A
- * batch is one part, or several when a file is read in segments (see segments.ts); `toParquet`
- * then turns the parts into one batch. Nothing is visible in the warehouse until `publish` (see
+ * batch is one part, or several when a file is read in segments (see segments.ts);
+ * `stagedToParquet` then turns the parts into one batch. Nothing is visible in the warehouse until `publish` (see
  * ingest.ts) moves the finished directories into place, so a killed load leaves no half batch behind.
  */
 export class BatchWriter implements BatchSink {
@@ -149,7 +149,7 @@ export class BatchWriter implements BatchSink {
   }
 
   /** Closes the staging files; the hash covers everything staged, so the same input read with the same key hashes the same. */
-  close(lineOffset = 0): StagedPart {
+  close(): StagedPart {
     for (const file of this.files.values()) file.close();
     this.issues.close();
     for (const [table, counts] of this.counts) {
@@ -159,7 +159,7 @@ export class BatchWriter implements BatchSink {
         );
       }
     }
-    return { dir: this.dir, counts: Object.fromEntries(this.counts), hash: this.contentHash.digest('hex').slice(0, 16), lineOffset };
+    return { dir: this.dir, counts: Object.fromEntries(this.counts), hash: this.contentHash.digest('hex').slice(0, 16), lineOffset: 0 };
   }
 }
 

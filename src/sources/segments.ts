@@ -42,7 +42,7 @@ export async function readInSegments(
   onProgress: (done: number, total: number) => void,
 ): Promise<StagedPart[]> {
   const ranges = await segmentFile(job.path, options.segmentBytes);
-  const total = ranges.length === 0 ? 0 : ranges[ranges.length - 1].end;
+  const total = ranges[ranges.length - 1].end;
   const done = new Array<number>(ranges.length).fill(0);
   const progress = (index: number, bytes: number) => {
     done[index] = bytes;
@@ -52,7 +52,7 @@ export async function readInSegments(
   // when each has several segments to read.
   const results =
     options.workers > 1 && ranges.length >= 4 * options.workers
-      ? await inWorkers(job, ranges, pseudonymiser, Math.min(options.workers, ranges.length), progress)
+      ? await inWorkers(job, ranges, pseudonymiser, options.workers, progress)
       : await inThisThread(job, ranges, pseudonymiser, progress);
   let offset = 0;
   return results.map(({ part, lines }) => {
@@ -76,7 +76,7 @@ export async function readSegment(
   reader: SourceReader,
   onProgress: (bytes: number) => void,
 ): Promise<SegmentResult> {
-  const writer = new BatchWriter(join(job.stagingDir, `part-${String(index).padStart(5, '0')}`), reader, (bytes) => onProgress(bytes));
+  const writer = new BatchWriter(join(job.stagingDir, `part-${String(index).padStart(5, '0')}`), reader, onProgress);
   const lines = await reader.segments!.readSegment(job.path, range, job.plan, writer, ctx);
   return { part: writer.close(), lines };
 }

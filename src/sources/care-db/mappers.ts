@@ -4,7 +4,7 @@ import {
   adhesionTable, consultationTable, diagnosticTable, medicamentTable, mutuelleTable, patientIdentityTable, patientTable,
   prescriptionTable, professionalIdentityTable, professionnelTable, specialiteTable, type SourceTable,
 } from './layout.ts';
-import type { PseudonymCache } from './pseudonym-cache.ts';
+import type { PseudonymCache } from '../pseudonym-cache.ts';
 import type { SourceRow } from './source-row.ts';
 import { parseDecimal, parseFullDate, parseInteger, parseTime, present } from './values.ts';
 import { deathLinkId, type Pseudonymiser } from '../../identity/pseudonymiser.ts';

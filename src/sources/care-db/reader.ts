@@ -3,7 +3,7 @@ import { openCareDb } from './connection.ts';
 import { copyTable } from './copy-pages.ts';
 import { patientIdentityTable, professionalIdentityTable } from './layout.ts';
 import { MAPPERS, type MapperOutput } from './mappers.ts';
-import { PseudonymCache } from './pseudonym-cache.ts';
+import { PseudonymCache } from '../pseudonym-cache.ts';
 import { SourceRow } from './source-row.ts';
 import type { BatchSink, ReaderContext, SourceReader } from '../types.ts';
 import { UserError } from '../../cli/command.ts';

@@ -66,7 +66,7 @@ export class PlainRecords {
       linkBirthDate = compactDate(parsedBirth);
     }
 
-    const linkId = isAsciiIn(line, POSITIONS.nomprenom)
+    const linkId = ascii || isAsciiIn(line, POSITIONS.nomprenom)
       ? this.linkId(line, sex, linkBirthDate)
       : this.linkIdOfText(text(line, POSITIONS.nomprenom) ?? '', sex, linkBirthDate);
     if (linkId === null) return null;

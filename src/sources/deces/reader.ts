@@ -56,12 +56,10 @@ async function readFixedWidth(path: string, range: ByteRange, sink: BatchSink, c
   const issues = new LineIssues(sink);
   issues.redact = redactFixedLine;
   const plain = new PlainRecords(ctx.pseudonymiser);
-  let bytesDone = 0;
-  const lines = await scanLineBytes(
+  return scanLineBytes(
     path,
     range,
     (bytes, number) => {
-      if (number % 8192 === 0) sink.progress(bytesDone);
       const values = plain.row(bytes);
       if (values !== null) {
         sink.read(TABLE);
@@ -82,12 +80,8 @@ async function readFixedWidth(path: string, range: ByteRange, sink: BatchSink, c
       const row = deathRow(fields, issues, ctx.pseudonymiser);
       if (row !== null) sink.row(TABLE, number, row);
     },
-    (done) => {
-      bytesDone = done;
-    },
+    (done) => sink.progress(done),
   );
-  sink.progress(range.end - range.start);
-  return lines;
 }
 
 /** The CSV variant: its header first (the first non-blank line), then one record a line. */

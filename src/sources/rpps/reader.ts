@@ -41,22 +41,16 @@ async function firstLine(path: string): Promise<Header> {
 
 /** The activities of `range` (the header skipped when the range starts the file), numbered from 1 within it. */
 async function readActivities(path: string, range: ByteRange, header: Header, sink: BatchSink, ctx: ReaderContext): Promise<number> {
-  let bytesDone = 0;
-  const lines = await scanLineBytes(
+  return scanLineBytes(
     path,
     range,
     (bytes, number) => {
       if (range.start === 0 && number === 1) return;
-      if (number % 8192 === 0) sink.progress(bytesDone);
       const line = decodeLine(bytes, number, 'utf-8', 0);
       if (line.text.trim() !== '') readActivity(line, header, sink, ctx);
     },
-    (done) => {
-      bytesDone = done;
-    },
+    (done) => sink.progress(done),
   );
-  sink.progress(range.end - range.start);
-  return lines;
 }
 
 function readHeader(path: string, line: TextLine): Header {

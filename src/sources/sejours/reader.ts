@@ -6,7 +6,7 @@ import { parseDate } from '../normalise/dates.ts';
 import { decodeLine, fileSize, readLines, scanLineBytes, type ByteRange, type TextLine } from '../text/lines.ts';
 import { splitDelimited } from '../text/delimited.ts';
 import type { BatchSink, ReaderContext, SourceReader } from '../types.ts';
-import { PseudonymCache } from '../care-db/pseudonym-cache.ts';
+import { PseudonymCache } from '../pseudonym-cache.ts';
 import { UserError } from '../../cli/command.ts';
 
 const TABLE = sejourTable.name;
@@ -49,21 +49,15 @@ async function checkHeader(path: string): Promise<void> {
 async function readStays(path: string, range: ByteRange, sink: BatchSink, ctx: ReaderContext): Promise<number> {
   // Stays name the same patients again and again; an HMAC costs more than the rest of a row.
   const patients = new PseudonymCache(ctx.pseudonymiser, 'patient');
-  let bytesDone = 0;
-  const lines = await scanLineBytes(
+  return scanLineBytes(
     path,
     range,
     (bytes, number) => {
       if (range.start === 0 && number === 1) return;
-      if (number % 8192 === 0) sink.progress(bytesDone);
       stay(decodeLine(bytes, number, 'utf-8', 0), sink, patients);
     },
-    (done) => {
-      bytesDone = done;
-    },
+    (done) => sink.progress(done),
   );
-  sink.progress(range.end - range.start);
-  return lines;
 }
 
 function stay(line: TextLine, sink: BatchSink, patients: PseudonymCache): void {

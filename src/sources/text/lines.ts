@@ -114,7 +114,8 @@ export interface ByteRange {
 
 /**
  * Calls `onLine` with the raw bytes of every line of the range (LF removed, CR kept), numbered from
- * 1 within the range, and returns how many lines it held. A callback per line instead of an async
+ * 1 within the range, and returns how many lines it held; `onProgress` gets the bytes done after
+ * each chunk read (1 MiB), the range's size last. A callback per line instead of an async
  * generator: at tens of millions of lines the generator's promise per line was a reader's main
  * cost. The buffer passed is only valid during the call. A UTF-8 byte order mark at the start of
  * the file is dropped.

@@ -1,4 +1,4 @@
-import type { PseudonymDomain, Pseudonymiser } from '../../identity/pseudonymiser.ts';
+import type { PseudonymDomain, Pseudonymiser } from '../identity/pseudonymiser.ts';
 
 /**
  * Remembers the recent pseudonyms of one domain. An HMAC costs about 2 µs, more than the rest of
