@@ -88,6 +88,8 @@ export interface StagedPart {
   hash: string;
   /** Lines of the source before this part: added to its line numbers, which count from 1 within it. */
   lineOffset: number;
+  /** Per table, Parquet files of rows the reader typed itself (`BatchSink.typedRows`), line numbers file-wide. */
+  typed: Record<string, string[]>;
 }
 
 /**
@@ -102,6 +104,7 @@ export class BatchWriter implements BatchSink {
   private readonly counts = new Map<string, TableCounts>();
   private readonly specs = new Map<string, RawTableSpec>();
   private readonly contentHash = createHash('sha256');
+  private readonly typed: Record<string, string[]> = {};
 
   constructor(
     private readonly dir: string,
@@ -148,6 +151,15 @@ export class BatchWriter implements BatchSink {
     this.onProgress(done, total);
   }
 
+  typedRows(table: string, file: string, rows: number, contentHash: string): void {
+    const counts = this.counts.get(table);
+    if (!counts) throw new Error(`reader ${this.reader.source} typed rows of unknown table ${table}`);
+    counts.read += rows;
+    counts.loaded += rows;
+    (this.typed[table] ??= []).push(file);
+    this.contentHash.update(`${table}\t${contentHash}\n`);
+  }
+
   /** Closes the staging files; the hash covers everything staged, so the same input read with the same key hashes the same. */
   close(): StagedPart {
     for (const file of this.files.values()) file.close();
@@ -159,7 +171,7 @@ export class BatchWriter implements BatchSink {
         );
       }
     }
-    return { dir: this.dir, counts: Object.fromEntries(this.counts), hash: this.contentHash.digest('hex').slice(0, 16), lineOffset: 0 };
+    return { dir: this.dir, counts: Object.fromEntries(this.counts), hash: this.contentHash.digest('hex').slice(0, 16), lineOffset: 0, typed: this.typed };
   }
 }
 
@@ -199,10 +211,11 @@ export async function stagedToParquet(
       `${quoteLiteral(spec.sourceName ?? batch.fileLabel)} AS _file`,
       '_line',
     ].join(', ');
-    await engine.run(
-      `COPY (SELECT ${select} FROM ${readStagedParts(parts, `${spec.name}.csv`, columns, '_line')}) ` +
-        `TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
+    const typed = parts.flatMap((p) => p.typed[spec.name] ?? []);
+    const staged = readStagedParts(parts, `${spec.name}.csv`, columns, '_line');
+    const rows = typed.length === 0 ? staged
+      : `(SELECT * FROM ${staged} UNION ALL BY NAME SELECT * FROM read_parquet([${typed.map(quoteLiteral).join(', ')}]))`;
+    await engine.run(`COPY (SELECT ${select} FROM ${rows}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
     if (spec.key && spec.key.length > 0) {
       total.duplicates = await countDuplicates(engine, target, spec.key, committedFiles.get(spec.name) ?? []);
     }

@@ -113,7 +113,8 @@ export class Ingestor {
       return readInSegments(job, this.pseudonymiser, this.segments, onProgress);
     }
     const writer = new BatchWriter(join(stagingDir, 'csv'), reader, onProgress);
-    await reader.read(input, writer, { pseudonymiser: this.pseudonymiser, fileLabel });
+    const scratch = { dir: join(stagingDir, 'scratch'), memoryLimit: INGEST_MEMORY_LIMIT };
+    await reader.read(input, writer, { pseudonymiser: this.pseudonymiser, fileLabel, scratch });
     return [writer.close()];
   }
 

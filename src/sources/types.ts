@@ -43,12 +43,22 @@ export interface BatchSink {
   read(table: string, count?: number): void;
   /** Work done so far, in the unit of `total` (bytes for files, rows for databases). */
   progress(done: number, total?: number): void;
+  /**
+   * Rows of `table` the reader typed itself, in a Parquet file whose columns are `_line` then the
+   * table's: `rows` of them, each read and loaded. `contentHash` stands for them in the batch id.
+   */
+  typedRows(table: string, file: string, rows: number, contentHash: string): void;
 }
 
 export interface ReaderContext {
   pseudonymiser: Pseudonymiser;
   /** The file name recorded in lineage (base name for files, `schema.table` for databases). */
   fileLabel: string;
+  /**
+   * A directory of the load's staging area for the reader's working files, and the memory a DuckDB
+   * engine of the reader may use before it spills there. Without it, every row goes through the sink.
+   */
+  scratch?: { dir: string; memoryLimit: string };
 }
 
 export interface SourceReader {

@@ -30,6 +30,16 @@ export class Engine {
     return reader.getRowObjectsJS().map(normaliseRow) as T[];
   }
 
+  /** Rows as arrays of values in select-list order, a chunk (up to 2,048 rows) at a time: memory stays flat. */
+  async *chunks(sql: string, params?: SqlParams): AsyncGenerator<DuckDBValue[][]> {
+    const result = await this.connection.stream(sql, params);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) return;
+      yield chunk.getRows();
+    }
+  }
+
   async one<T = Row>(sql: string, params?: SqlParams): Promise<T | undefined> {
     const rows = await this.all<T>(sql, params);
     return rows[0];

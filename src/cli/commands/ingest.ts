@@ -31,7 +31,7 @@ export const ingestCommand: CliCommand<IngestOptions, LoadReport> = {
         'after',
         '\nEnvironment:\n' +
           '  ENTREPOT_INGEST_THREADS  threads reading large death, stays and RPPS files (default: one per core)\n' +
-          '  ENTREPOT_INGEST_MEMORY   memory DuckDB may use to write Parquet before it spills to disk (default: 1GB)\n' +
+          '  ENTREPOT_INGEST_MEMORY   memory DuckDB may use to type and write rows before it spills to disk (default: 1GB)\n' +
           'Formats and raw tables: docs/raw-zone.md; quarantine codes: docs/errors.md.',
       );
   },

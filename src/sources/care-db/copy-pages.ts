@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -26,10 +28,8 @@ export async function copyTable(
   onRow: (fields: CopyFields) => void,
 ): Promise<number> {
   const { table } = target;
-  const sorted = (column: string) => pg.escapeIdentifier(column) + (target.collatable.has(column) ? ' COLLATE "C"' : '');
-  const key = sorted(table.order[0]);
-  const rest = table.order.slice(1).map(sorted);
-  const select = `SELECT ${table.columns.map(pg.escapeIdentifier).join(', ')} FROM ${pg.escapeIdentifier(target.schema)}.${pg.escapeIdentifier(table.name)}`;
+  const { key, rest } = orderOf(target);
+  const select = `SELECT ${table.columns.map(pg.escapeIdentifier).join(', ')} FROM ${tableName(target)}`;
   const copy = (where: string, order: string[], offset: number, limit: number | null) =>
     `COPY (${select}${where ? ` WHERE ${where}` : ''}${order.length ? ` ORDER BY ${order.join(', ')}` : ''}` +
     `${offset ? ` OFFSET ${offset}` : ''}${limit === null ? '' : ` LIMIT ${limit}`}) TO STDOUT`;
@@ -61,6 +61,39 @@ export async function copyTable(
     total += n;
     if (n < pageRows) return total;
   }
+}
+
+/**
+ * Writes the whole table to `path` in one COPY, as PostgreSQL's CSV, each row preceded by its
+ * number in the order `copyTable` reads (the line number the row would get there): a column
+ * `_line`, then `table.columns`. Returns the rows written and the SHA-256 of the bytes.
+ */
+export async function copyTableToFile(client: pg.Client, target: CopyTarget, path: string): Promise<{ rows: number; sha256: string }> {
+  const { key, rest } = orderOf(target);
+  const sql = `COPY (SELECT row_number() OVER (ORDER BY ${[`${key} NULLS FIRST`, ...rest].join(', ')}) AS _line, ` +
+    `${target.table.columns.map(pg.escapeIdentifier).join(', ')} FROM ${tableName(target)}) TO STDOUT (FORMAT csv)`;
+  const stream = client.query(copyTo(sql));
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'w');
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      writeSync(fd, chunk);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { rows: stream.rowCount, sha256: hash.digest('hex') };
+}
+
+// Text columns sort by "C": a server's collation must not change the order, hence the line numbers.
+function orderOf(target: CopyTarget): { key: string; rest: string[] } {
+  const sorted = (column: string) => pg.escapeIdentifier(column) + (target.collatable.has(column) ? ' COLLATE "C"' : '');
+  return { key: sorted(target.table.order[0]), rest: target.table.order.slice(1).map(sorted) };
+}
+
+function tableName(target: CopyTarget): string {
+  return `${pg.escapeIdentifier(target.schema)}.${pg.escapeIdentifier(target.table.name)}`;
 }
 
 async function copyRows(client: pg.Client, sql: string, onRow: (fields: CopyFields) => void): Promise<number> {

@@ -32,6 +32,7 @@ async function readCase(input: string): Promise<Omit<Golden, 'scenario'>> {
       issue: ({ table: _table, ...issue }) => issues.push(issue),
       read: () => {},
       progress: () => {},
+      typedRows: () => assert.fail('the death registry reader types no rows in SQL'),
     },
     { pseudonymiser: new Pseudonymiser(KEY), fileLabel: 'input.txt' },
   );

@@ -15,7 +15,7 @@ import { TestWarehouse } from '../../../test/support/workspace.ts';
 /** What the general path makes of a line: its row (or null) and the issues it raised. */
 function generalPath(bytes: Buffer, wh: TestWarehouse): { row: RawValue[] | null; issues: QuarantineRecord[] } {
   const issues: QuarantineRecord[] = [];
-  const lineIssues = new LineIssues({ row: () => {}, issue: (i) => issues.push(i), read: () => {}, progress: () => {} });
+  const lineIssues = new LineIssues({ row: () => {}, issue: (i) => issues.push(i), read: () => {}, progress: () => {}, typedRows: () => {} });
   const line = decodeLine(bytes, 1, 'utf-8', 0);
   if (line.binary) return { row: null, issues: [{ code: 'binary-content' } as QuarantineRecord] };
   const fields = fixedWidthFields(line.text, lineIssues);
