@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADHER, CONSULTATION, PRESCRIPTION } from './layout.ts';
 import type { MapperOutput, TableMapper } from './mappers.ts';
@@ -79,7 +79,6 @@ export async function typeCopiedTables(
 
 /** Pseudonyms of the ids `refs` names and `pseudonyms` lacks, one HMAC each, added to `pseudonyms`. */
 async function addPseudonyms(engine: Engine, out: MapperOutput, file: string): Promise<void> {
-  mkdirSync(join(file, '..'), { recursive: true });
   const fd = openSync(file, 'w');
   let added = 0;
   try {
