@@ -261,8 +261,10 @@ function readStagedParts(parts: StagedPart[], name: string, columns: Record<stri
 async function countDuplicates(engine: Engine, target: string, key: string[], earlier: string[]): Promise<number> {
   const keyList = key.map(quoteIdentifier).join(', ');
   const batch = `read_parquet(${quoteLiteral(target)})`;
+  // DISTINCT as a grouping, not count(DISTINCT …): a grouping spills to disk past the memory
+  // limit, and 100M consultations have about as many distinct keys.
   const within = await engine.one<{ n: number }>(
-    `SELECT count(*) - count(DISTINCT (${keyList})) AS n FROM ${batch}`,
+    `SELECT (SELECT count(*) FROM ${batch}) - (SELECT count(*) FROM (SELECT DISTINCT ${keyList} FROM ${batch})) AS n`,
   );
   let across = 0;
   if (earlier.length > 0) {

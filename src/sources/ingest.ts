@@ -69,8 +69,12 @@ export class Ingestor {
       if (existing) return alreadyLoaded(existing, label, started);
 
       // A memory limit makes DuckDB spill to the staging directory instead of growing with the
-      // batch, so that a load stays within a fixed footprint whatever the source's size.
-      const engine = await Engine.open(':memory:', { temp_directory: join(stagingDir, 'duckdb-tmp'), memory_limit: INGEST_MEMORY_LIMIT });
+      // batch, so that a load stays within a fixed footprint whatever the source's size. Rows
+      // carry their line numbers: keeping their order in the Parquet file would only make DuckDB
+      // buffer what it cannot write yet.
+      const engine = await Engine.open(':memory:', {
+        temp_directory: join(stagingDir, 'duckdb-tmp'), memory_limit: INGEST_MEMORY_LIMIT, preserve_insertion_order: 'false',
+      });
       let counts: Map<string, TableCounts>;
       try {
         // A snapshot replaces the previous one: its rows are duplicates only of each other.
