@@ -261,8 +261,8 @@ function readStagedParts(parts: StagedPart[], name: string, columns: Record<stri
 async function countDuplicates(engine: Engine, target: string, key: string[], earlier: string[]): Promise<number> {
   const keyList = key.map(quoteIdentifier).join(', ');
   const batch = `read_parquet(${quoteLiteral(target)})`;
-  // DISTINCT as a grouping, not count(DISTINCT …): a grouping spills to disk past the memory
-  // limit, and 100M consultations have about as many distinct keys.
+  // Either way (this grouping or count(DISTINCT …)) every key is hashed: about 10M consultation
+  // keys run out of a 250 MB ENTREPOT_INGEST_MEMORY, so 100M do not fit in 1 GB (issue 4's note).
   const within = await engine.one<{ n: number }>(
     `SELECT (SELECT count(*) FROM ${batch}) - (SELECT count(*) FROM (SELECT DISTINCT ${keyList} FROM ${batch})) AS n`,
   );

@@ -4,6 +4,7 @@ import {
   adhesionTable, consultationTable, diagnosticTable, medicamentTable, mutuelleTable, patientIdentityTable, patientTable,
   prescriptionTable, professionalIdentityTable, professionnelTable, specialiteTable, type SourceTable,
 } from './layout.ts';
+import type { CopyFields } from './copy-pages.ts';
 import type { PseudonymCache } from '../pseudonym-cache.ts';
 import type { SourceRow } from './source-row.ts';
 import { parseDecimal, parseFullDate, parseInteger, parseTime, present } from './values.ts';
@@ -27,6 +28,14 @@ export interface TableMapper<T extends SourceTable = SourceTable> {
   /** The raw table the source rows are counted in and their issues reported against. */
   table: RawTableSpec;
   map(row: SourceRow<T>, out: MapperOutput): void;
+}
+
+/** One source row through its table's mapper, on either path: counted as read, then loaded or quarantined. */
+export function mapRow(mapper: TableMapper, row: SourceRow<SourceTable>, out: MapperOutput, line: number, fields: CopyFields): void {
+  row.line = line;
+  row.fields = fields;
+  out.sink.read(mapper.table.name);
+  mapper.map(row, out);
 }
 
 type Column<T extends SourceTable> = T['columns'][number];

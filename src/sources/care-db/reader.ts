@@ -4,7 +4,7 @@ import { describeTables } from './catalog.ts';
 import { openCareDb } from './connection.ts';
 import { copyTable, copyTableToFile } from './copy-pages.ts';
 import { patientIdentityTable, professionalIdentityTable } from './layout.ts';
-import { MAPPERS, type MapperOutput } from './mappers.ts';
+import { MAPPERS, mapRow, type MapperOutput } from './mappers.ts';
 import { PseudonymCache } from '../pseudonym-cache.ts';
 import { SourceRow } from './source-row.ts';
 import { TYPED_IN_SQL, typeCopiedTables, type CopiedTable } from './typed-in-sql.ts';
@@ -68,10 +68,7 @@ export async function readCareDb(url: string, sink: BatchSink, ctx: ReaderContex
       }
       const row = new SourceRow(mapper.source, mapper.table.name, sink);
       await copyTable(db.client, target, db.pageRows, (fields) => {
-        row.line += 1;
-        row.fields = fields;
-        sink.read(mapper.table.name);
-        mapper.map(row, out);
+        mapRow(mapper, row, out, row.line + 1, fields);
         if (++done % PROGRESS_EVERY === 0) sink.progress(done, total);
       });
     }

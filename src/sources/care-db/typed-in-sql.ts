@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADHER, CONSULTATION, PRESCRIPTION } from './layout.ts';
-import type { MapperOutput, TableMapper } from './mappers.ts';
+import { mapRow, type MapperOutput, type TableMapper } from './mappers.ts';
 import { SourceRow } from './source-row.ts';
 import type { PseudonymDomain } from '../../identity/pseudonymiser.ts';
 import { Engine, quoteIdentifier, quoteLiteral } from '../../warehouse/engine.ts';
@@ -25,6 +25,8 @@ export interface CopiedTable {
 }
 
 const SQL_DIR = join(import.meta.dirname, 'sql');
+// Both files read here are CSV as PostgreSQL and addPseudonyms write it, read strictly.
+const CSV = `header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true`;
 const sqlFile = (name: string) => readFileSync(join(SQL_DIR, `${name}.sql`), 'utf8');
 
 export async function typeCopiedTables(
@@ -47,8 +49,8 @@ export async function typeCopiedTables(
       const { mapper } = table;
       const columns = ['_line: \'BIGINT\'', ...mapper.source.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`)].join(', ');
       await engine.run(
-        `CREATE OR REPLACE TEMP VIEW source AS SELECT * FROM read_csv(${quoteLiteral(table.file)}, columns = {${columns}}, header = false, ` +
-          `delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, strict_mode = true)`,
+        `CREATE OR REPLACE TEMP VIEW source AS SELECT * FROM read_csv(${quoteLiteral(table.file)}, columns = {${columns}}, ${CSV}, ` +
+          `nullstr = '', allow_quoted_nulls = false)`,
       );
       await engine.run(sqlFile(mapper.source.name));
       await addPseudonyms(engine, out, join(scratch.dir, `pseudonyms-${index}.csv`));
@@ -65,12 +67,7 @@ export async function typeCopiedTables(
       const select = mapper.source.columns.map(quoteIdentifier).join(', ');
       let mapped = 0;
       for await (const rows of engine.chunks(`SELECT _line, ${select} FROM classified WHERE NOT plain ORDER BY _line`)) {
-        for (const values of rows) {
-          row.line = Number(values[0]);
-          row.fields = values.slice(1) as (string | null)[];
-          out.sink.read(mapper.table.name);
-          mapper.map(row, out);
-        }
+        for (const values of rows) mapRow(mapper, row, out, Number(values[0]), values.slice(1) as (string | null)[]);
         mapped += rows.length;
         onRows(rows.length);
       }
@@ -102,7 +99,6 @@ async function addPseudonyms(engine: Engine, out: MapperOutput, file: string): P
   }
   if (added === 0) return;
   await engine.run(
-    `INSERT INTO pseudonyms SELECT * FROM read_csv(${quoteLiteral(file)}, columns = {'domain': 'VARCHAR', 'id': 'VARCHAR', 'pseudonym': 'VARCHAR'}, ` +
-      `header = false, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true)`,
+    `INSERT INTO pseudonyms SELECT * FROM read_csv(${quoteLiteral(file)}, columns = {'domain': 'VARCHAR', 'id': 'VARCHAR', 'pseudonym': 'VARCHAR'}, ${CSV})`,
   );
 }
