@@ -119,6 +119,39 @@ function table(rows: string[][]): string[] {
 }
 
 /** The compact table printed at the end of a run. */
+/**
+ * One result from two runs of the same sizes: `later`'s steps and file ingestions replace
+ * `earlier`'s of the same consultation count or source, and its other steps are added. Used when
+ * a long step (100M) is run on its own after the others.
+ */
+export function mergeResults(earlier: BenchResult, later: BenchResult, baseSteps: number[]): BenchResult {
+  for (const size of ['patients', 'professionals', 'rppsLines', 'stays', 'deaths', 'establishments'] as const) {
+    if (earlier.sizes[size] !== later.sizes[size]) {
+      throw new Error(`cannot merge runs of different sizes: ${size} ${earlier.sizes[size]} and ${later.sizes[size]}`);
+    }
+  }
+  if (earlier.seed !== later.seed) throw new Error(`cannot merge runs of different seeds: ${earlier.seed} and ${later.seed}`);
+  const steps = [...earlier.steps.filter((s) => !later.steps.some((l) => l.consultations === s.consultations)), ...later.steps]
+    .sort((a, b) => a.consultations - b.consultations);
+  const ingestion = [...earlier.ingestion.filter((m) => !later.ingestion.some((l) => l.source === m.source)), ...later.ingestion];
+  const whole = baseSteps.every((n) => steps.some((s) => s.consultations === n));
+  const partial: Omit<BenchResult, 'targets'> = {
+    ...later,
+    scale: whole ? earlier.scale.replace(/-custom$/, '') : earlier.scale,
+    startedAt: earlier.startedAt,
+    seconds: earlier.seconds + later.seconds,
+    steps,
+    ingestion,
+    notes: [
+      ...earlier.notes,
+      `Merged from two runs: ${earlier.date} (${earlier.steps.map((s) => formatCount(s.consultations)).join(', ')}; load ${earlier.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}) ` +
+        `and ${later.date} (${later.steps.map((s) => formatCount(s.consultations)).join(', ')}; load ${later.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}). ` +
+        `The later run's steps and file ingestions (${later.ingestion.map((m) => m.source).join(', ') || 'none'}) replace the earlier's.`,
+    ],
+  };
+  return { ...partial, targets: checkTargets(partial) };
+}
+
 export function formatSummary(result: BenchResult): string[] {
   const out: string[] = [];
   out.push(`Entrepot benchmark, scale ${result.scale}, ${result.date} (${formatSeconds(result.seconds)} in all; ${result.machine.cpus} cores, load ${result.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')})`);

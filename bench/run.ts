@@ -14,7 +14,7 @@ import type { KpiParams, KpiTiming } from './measure/kpis.ts';
 import { measureCopyPeer } from './peer-postgres/care-db-peer.ts';
 import { databaseUrl, DEFAULT_PG_URL, dropDatabase, withClient } from './peer-postgres/pg.ts';
 import { loadStarSchema, timePostgresKpis } from './peer-postgres/star-schema.ts';
-import { checkTargets, formatSummary, ingestionSvg, kpiSvg, type BenchResult, type StepResult } from './report.ts';
+import { checkTargets, formatSummary, ingestionSvg, kpiSvg, mergeResults, type BenchResult, type StepResult } from './report.ts';
 import { generateFiles, loadCareDb, openGenerator } from './scale-generator/generate.ts';
 import { formatCount, parseCount, SCALES } from './scale-generator/scales.ts';
 
@@ -33,7 +33,9 @@ const USAGE = `npm run bench -- [options]
   --data <dir>                 generated files and warehouses, default bench/data
   --out <dir>                  results, default bench/results
   --keep-databases             keep entrepot_bench_care_<scale> and entrepot_bench_star_<scale> afterwards
-  --render <results.json>      only redraw the SVGs and print the table of an earlier run`;
+  --render <results.json>      only redraw the SVGs and print the table of an earlier run
+  --merge <later.json>         with --render: merge a later run of the same sizes (e.g. its 100M step alone)
+                               into the earlier one, write <date>-<scale>.json and its SVGs to --out`;
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +57,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: join(BENCH_DIR, 'results') },
     'keep-databases': { type: 'boolean', default: false },
     render: { type: 'string' },
+    merge: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -65,9 +68,16 @@ if (args.help) {
 if (args.render) {
   const earlier = JSON.parse(readFileSync(args.render, 'utf8')) as BenchResult;
   const outDir = resolve(args.out!);
-  writeFileSync(join(outDir, `${earlier.scale}-kpis.svg`), kpiSvg(earlier));
-  writeFileSync(join(outDir, `${earlier.scale}-ingestion.svg`), ingestionSvg(earlier));
-  console.log(formatSummary(earlier).join('\n'));
+  let result = earlier;
+  if (args.merge) {
+    const later = JSON.parse(readFileSync(args.merge, 'utf8')) as BenchResult;
+    const base = SCALES[earlier.scale.replace(/-custom$/, '')];
+    result = mergeResults(earlier, later, base?.consultationSteps ?? []);
+    writeFileSync(join(outDir, `${result.date}-${result.scale}.json`), JSON.stringify(result, null, 2) + '\n');
+  }
+  writeFileSync(join(outDir, `${result.scale}-kpis.svg`), kpiSvg(result));
+  writeFileSync(join(outDir, `${result.scale}-ingestion.svg`), ingestionSvg(result));
+  console.log(formatSummary(result).join('\n'));
   process.exit(0);
 }
 const base = SCALES[args.scale!];

@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { countDuplicates } from './duplicate-count.ts';
 import { describeQuarantine, type QuarantineRecord } from './quarantine.ts';
 import type { BatchSink, RawTableSpec, RawValue, SourceReader } from './types.ts';
 import { quoteIdentifier, quoteLiteral, type Engine } from '../warehouse/engine.ts';
@@ -217,7 +218,9 @@ export async function stagedToParquet(
       : `(SELECT * FROM ${staged} UNION ALL BY NAME SELECT * FROM read_parquet([${typed.map(quoteLiteral).join(', ')}]))`;
     await engine.run(`COPY (SELECT ${select} FROM ${rows}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
     if (spec.key && spec.key.length > 0) {
-      total.duplicates = await countDuplicates(engine, target, spec.key, committedFiles.get(spec.name) ?? []);
+      total.duplicates = await countDuplicates(engine, {
+        batchFile: target, key: spec.key, earlier: committedFiles.get(spec.name) ?? [], scratchDir: join(stagingDir, 'duplicates', spec.name),
+      });
     }
     counts.set(spec.name, total);
   }
@@ -257,23 +260,4 @@ function readStagedParts(parts: StagedPart[], name: string, columns: Record<stri
   const line = quoteIdentifier(lineColumn);
   return `(SELECT s.* EXCLUDE (_part_file) REPLACE (s.${line} + o.line_offset AS ${line}) FROM ${csv} s ` +
     `JOIN (VALUES ${offsets}) o(part_file, line_offset) ON o.part_file = s._part_file)`;
-}
-async function countDuplicates(engine: Engine, target: string, key: string[], earlier: string[]): Promise<number> {
-  const keyList = key.map(quoteIdentifier).join(', ');
-  const batch = `read_parquet(${quoteLiteral(target)})`;
-  // Either way (this grouping or count(DISTINCT …)) every key is hashed: about 10M consultation
-  // keys run out of a 250 MB ENTREPOT_INGEST_MEMORY, so 100M do not fit in 1 GB (issue 4's note).
-  const within = await engine.one<{ n: number }>(
-    `SELECT (SELECT count(*) FROM ${batch}) - (SELECT count(*) FROM (SELECT DISTINCT ${keyList} FROM ${batch})) AS n`,
-  );
-  let across = 0;
-  if (earlier.length > 0) {
-    const list = `[${earlier.map(quoteLiteral).join(', ')}]`;
-    const row = await engine.one<{ n: number }>(
-      `SELECT count(*) AS n FROM (SELECT DISTINCT ${keyList} FROM ${batch}) b ` +
-        `WHERE EXISTS (SELECT 1 FROM read_parquet(${list}) e WHERE ${key.map((k) => `e.${quoteIdentifier(k)} IS NOT DISTINCT FROM b.${quoteIdentifier(k)}`).join(' AND ')})`,
-    );
-    across = row?.n ?? 0;
-  }
-  return (within?.n ?? 0) + across;
 }
