@@ -118,13 +118,12 @@ function table(rows: string[][]): string[] {
   return rows.map((r, ri) => r.map((c, i) => (i === 0 || ri === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd());
 }
 
-/** The compact table printed at the end of a run. */
 /**
  * One result from two runs of the same sizes: `later`'s steps and file ingestions replace
  * `earlier`'s of the same consultation count or source, and its other steps are added. Used when
  * a long step (100M) is run on its own after the others.
  */
-export function mergeResults(earlier: BenchResult, later: BenchResult, baseSteps: number[]): BenchResult {
+export function mergeResults(earlier: BenchResult, later: BenchResult, base: { name: string; consultationSteps: number[] }): BenchResult {
   for (const size of ['patients', 'professionals', 'rppsLines', 'stays', 'deaths', 'establishments'] as const) {
     if (earlier.sizes[size] !== later.sizes[size]) {
       throw new Error(`cannot merge runs of different sizes: ${size} ${earlier.sizes[size]} and ${later.sizes[size]}`);
@@ -134,27 +133,36 @@ export function mergeResults(earlier: BenchResult, later: BenchResult, baseSteps
   const steps = [...earlier.steps.filter((s) => !later.steps.some((l) => l.consultations === s.consultations)), ...later.steps]
     .sort((a, b) => a.consultations - b.consultations);
   const ingestion = [...earlier.ingestion.filter((m) => !later.ingestion.some((l) => l.source === m.source)), ...later.ingestion];
-  const whole = baseSteps.every((n) => steps.some((s) => s.consultations === n));
+  const whole = base.consultationSteps.every((n) => steps.some((s) => s.consultations === n));
   const partial: Omit<BenchResult, 'targets'> = {
     ...later,
-    scale: whole ? earlier.scale.replace(/-custom$/, '') : earlier.scale,
+    scale: whole ? base.name : earlier.scale,
     startedAt: earlier.startedAt,
     seconds: earlier.seconds + later.seconds,
     steps,
     ingestion,
     notes: [
       ...earlier.notes,
-      `Merged from two runs: ${earlier.date} (${earlier.steps.map((s) => formatCount(s.consultations)).join(', ')}; load ${earlier.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}) ` +
-        `and ${later.date} (${later.steps.map((s) => formatCount(s.consultations)).join(', ')}; load ${later.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}). ` +
+      `Merged from two runs: ${describeRun(earlier)} and ${describeRun(later)}. ` +
         `The later run's steps and file ingestions (${later.ingestion.map((m) => m.source).join(', ') || 'none'}) replace the earlier's.`,
     ],
   };
   return { ...partial, targets: checkTargets(partial) };
 }
 
+function loadOf(result: BenchResult): string {
+  return result.machine.loadAverage.map((l) => l.toFixed(1)).join(' ');
+}
+
+/** `2026-11-25 (1M, 10M; load 1.4 1.6 1.8)` */
+function describeRun(result: BenchResult): string {
+  return `${result.date} (${result.steps.map((s) => formatCount(s.consultations)).join(', ')}; load ${loadOf(result)})`;
+}
+
+/** The compact table printed at the end of a run. */
 export function formatSummary(result: BenchResult): string[] {
   const out: string[] = [];
-  out.push(`Entrepot benchmark, scale ${result.scale}, ${result.date} (${formatSeconds(result.seconds)} in all; ${result.machine.cpus} cores, load ${result.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')})`);
+  out.push(`Entrepot benchmark, scale ${result.scale}, ${result.date} (${formatSeconds(result.seconds)} in all; ${result.machine.cpus} cores, load ${loadOf(result)})`);
   out.push('');
   const ingestRows = [['ingestion', 'rows', 'Ingestor', 'rows/s', 'process', 'CPU', 'peak RSS', 'quarantined']];
   const ingestion = [...result.ingestion, ...result.steps.map((s) => s.ingestion).filter((m): m is IngestMeasure => m !== null)];

@@ -71,8 +71,8 @@ if (args.render) {
   let result = earlier;
   if (args.merge) {
     const later = JSON.parse(readFileSync(args.merge, 'utf8')) as BenchResult;
-    const base = SCALES[earlier.scale.replace(/-custom$/, '')];
-    result = mergeResults(earlier, later, base?.consultationSteps ?? []);
+    const baseName = earlier.scale.replace(/-custom$/, '');
+    result = mergeResults(earlier, later, { name: baseName, consultationSteps: SCALES[baseName]?.consultationSteps ?? [] });
     writeFileSync(join(outDir, `${result.date}-${result.scale}.json`), JSON.stringify(result, null, 2) + '\n');
   }
   writeFileSync(join(outDir, `${result.scale}-kpis.svg`), kpiSvg(result));

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { countDuplicates } from './duplicate-count.ts';
 import { describeQuarantine, type QuarantineRecord } from './quarantine.ts';
 import type { BatchSink, RawTableSpec, RawValue, SourceReader } from './types.ts';
-import { quoteIdentifier, quoteLiteral, type Engine } from '../warehouse/engine.ts';
+import { quoteIdentifier, quoteList, quoteLiteral, type Engine } from '../warehouse/engine.ts';
 import type { WarehouseLayout } from '../warehouse/layout.ts';
 
 export interface TableCounts {
@@ -215,7 +215,7 @@ export async function stagedToParquet(
     const typed = parts.flatMap((p) => p.typed[spec.name] ?? []);
     const staged = readStagedParts(parts, `${spec.name}.csv`, columns, '_line');
     const rows = typed.length === 0 ? staged
-      : `(SELECT * FROM ${staged} UNION ALL BY NAME SELECT * FROM read_parquet([${typed.map(quoteLiteral).join(', ')}]))`;
+      : `(SELECT * FROM ${staged} UNION ALL BY NAME SELECT * FROM read_parquet(${quoteList(typed)}))`;
     await engine.run(`COPY (SELECT ${select} FROM ${rows}) TO ${quoteLiteral(target)} (FORMAT parquet, COMPRESSION zstd)`);
     if (spec.key && spec.key.length > 0) {
       total.duplicates = await countDuplicates(engine, {
@@ -253,7 +253,7 @@ function sumCounts(list: TableCounts[]): TableCounts {
 function readStagedParts(parts: StagedPart[], name: string, columns: Record<string, string>, lineColumn: string): string {
   const struct = Object.entries(columns).map(([column, type]) => `${quoteLiteral(column)}: ${quoteLiteral(type)}`).join(', ');
   const paths = parts.map((p) => join(p.dir, name));
-  const csv = `read_csv([${paths.map(quoteLiteral).join(', ')}], columns = {${struct}}, header = false, delim = ',', quote = '"', escape = '"', ` +
+  const csv = `read_csv(${quoteList(paths)}, columns = {${struct}}, header = false, delim = ',', quote = '"', escape = '"', ` +
     `nullstr = '\\N', allow_quoted_nulls = false, auto_detect = false, strict_mode = true, new_line = '\\n', filename = '_part_file')`;
   if (parts.every((p) => p.lineOffset === 0)) return `(SELECT * EXCLUDE (_part_file) FROM ${csv})`;
   const offsets = parts.map((p, i) => `(${quoteLiteral(paths[i])}, ${p.lineOffset}::BIGINT)`).join(', ');

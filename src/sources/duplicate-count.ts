@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { quoteIdentifier, quoteLiteral, type Engine } from '../warehouse/engine.ts';
+import { quoteIdentifier, quoteList, quoteLiteral, type Engine } from '../warehouse/engine.ts';
 
 export interface DuplicateCountJob {
   /** The batch's Parquet file. */
@@ -81,17 +81,18 @@ async function bucketFiles(engine: Engine, dir: string): Promise<Map<number, str
   const buckets = new Map<number, string[]>();
   for (const { file } of rows) {
     const bucket = Number(/_bucket=(\d+)/.exec(file)![1]);
-    buckets.set(bucket, [...(buckets.get(bucket) ?? []), file]);
+    if (!buckets.has(bucket)) buckets.set(bucket, []);
+    buckets.get(bucket)!.push(file);
   }
   return buckets;
 }
 
 function parquet(files: string[]): string {
-  return `read_parquet([${files.map(quoteLiteral).join(', ')}])`;
+  return `read_parquet(${quoteList(files)})`;
 }
 
 async function parquetRows(engine: Engine, files: string[]): Promise<number> {
-  const row = await engine.one<{ n: number }>(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata([${files.map(quoteLiteral).join(', ')}])`);
+  const row = await engine.one<{ n: number }>(`SELECT coalesce(sum(num_rows), 0)::BIGINT AS n FROM parquet_file_metadata(${quoteList(files)})`);
   return row?.n ?? 0;
 }
 
@@ -99,7 +100,7 @@ async function parquetRows(engine: Engine, files: string[]): Promise<number> {
 async function defaultKeysPerBucket(engine: Engine, file: string, key: string[]): Promise<number> {
   const row = await engine.one<{ width: number | null; limit: string }>(
     `SELECT (SELECT sum(total_uncompressed_size) / greatest(sum(num_values), 1) * ${key.length} FROM parquet_metadata(${quoteLiteral(file)}) ` +
-      `WHERE list_contains([${key.map(quoteLiteral).join(', ')}], path_in_schema))::DOUBLE AS width, current_setting('memory_limit') AS limit`,
+      `WHERE list_contains(${quoteList(key)}, path_in_schema))::DOUBLE AS width, current_setting('memory_limit') AS limit`,
   );
   const width = row?.width ?? 16 * key.length;
   return Math.max(1, Math.floor(keyBytesUnder(byteSize(row!.limit)) / (width + KEY_OVERHEAD)));

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Engine, quoteIdentifier, quoteLiteral } from './engine.ts';
+import { Engine, quoteIdentifier, quoteList } from './engine.ts';
 import type { WarehouseLayout } from './layout.ts';
 import { committedManifests } from '../sources/ingest.ts';
 import { readers } from '../sources/registry.ts';
@@ -38,12 +38,12 @@ export async function refreshRawViews(layout: WarehouseLayout): Promise<void> {
           await engine.run(`DROP VIEW IF EXISTS ${view}`);
           continue;
         }
-        await engine.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet([${files.map(quoteLiteral).join(', ')}])`);
+        await engine.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet(${quoteList(files)})`);
       }
       const issues = quarantineFiles(layout, reader.source);
       const view = quoteIdentifier(`quarantine_${reader.source.replaceAll('-', '_')}`);
       if (issues.length === 0) await engine.run(`DROP VIEW IF EXISTS ${view}`);
-      else await engine.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet([${issues.map(quoteLiteral).join(', ')}])`);
+      else await engine.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM read_parquet(${quoteList(issues)})`);
     }
   } finally {
     engine.close();

@@ -71,3 +71,8 @@ export function quoteIdentifier(name: string): string {
 export function quoteLiteral(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/** A DuckDB list of string literals, e.g. the files of `read_parquet([…])`. */
+export function quoteList(values: string[]): string {
+  return `[${values.map(quoteLiteral).join(', ')}]`;
+}

@@ -34,23 +34,26 @@ period_events as (
     and h.admission_date <= cast($2 as date)
 ),
 indexed as (
-  select
-    e.patient_key,
-    e.is_stay,
-    cast(extract(year from e.event_date) as integer) * 12
-      + cast(extract(month from e.event_date) as integer) - 1 - b.first_month as month_index
-  from period_events e
-  cross join bounds b
-  where e.patient_key is not null
+  select m.patient_key, m.is_stay, cast((m.month_index - m.month_index % 32) / 32 as integer) as word, m.month_index % 32 as bit_position
+  from (
+    select
+      e.patient_key,
+      e.is_stay,
+      cast(extract(year from e.event_date) as integer) * 12
+        + cast(extract(month from e.event_date) as integer) - 1 - b.first_month as month_index
+    from period_events e
+    cross join bounds b
+    where e.patient_key is not null
+  ) m
 ),
 masks as (
   select
     i.patient_key,
-    cast((i.month_index - i.month_index % 32) / 32 as integer) as word,
-    bit_or(cast(1 as bigint) << (i.month_index % 32)) as active,
-    bit_or(case when i.is_stay = 1 then cast(1 as bigint) << (i.month_index % 32) else cast(0 as bigint) end) as stayed
+    i.word,
+    bit_or(cast(1 as bigint) << i.bit_position) as active,
+    bit_or(case when i.is_stay = 1 then cast(1 as bigint) << i.bit_position else cast(0 as bigint) end) as stayed
   from indexed i
-  group by i.patient_key, cast((i.month_index - i.month_index % 32) / 32 as integer)
+  group by i.patient_key, i.word
 ),
 month_bits as (
   select k.word * 32 + g.n as month_index, (k.stayed >> g.n) & 1 as has_stay

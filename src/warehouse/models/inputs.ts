@@ -1,4 +1,4 @@
-import { quoteIdentifier, quoteLiteral, type Engine } from '../engine.ts';
+import { quoteIdentifier, quoteList, quoteLiteral, type Engine } from '../engine.ts';
 import type { WarehouseLayout } from '../layout.ts';
 import { rawTableFiles } from '../catalogue.ts';
 import { committedManifests } from '../../sources/ingest.ts';
@@ -67,7 +67,7 @@ export async function createInputView(engine: Engine, input: InputTable): Promis
   const columns = input.columns.map((c) => `r.${quoteIdentifier(c.name)}`).join(', ');
   await engine.run(
     `CREATE OR REPLACE VIEW ${target} AS SELECT ${columns}, CAST(b.seq AS INTEGER) AS _batch_seq ` +
-      `FROM read_parquet([${input.files.map(quoteLiteral).join(', ')}]) r ` +
+      `FROM read_parquet(${quoteList(input.files)}) r ` +
       `LEFT JOIN (VALUES ${seq}) b(batch, seq) ON r._batch = b.batch`,
   );
 }
