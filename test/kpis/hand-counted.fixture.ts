@@ -13,18 +13,21 @@ export const PRO_E = 'e'.repeat(32); // not in the care database: in dim_profess
 // Surrogate keys as the build gives them (rank of the pseudonym): p1 → 1, p10 → 10; A → 1 … E → 5.
 const patientKey = (patient: string) => Number(patient.slice(1));
 const PROFESSIONAL_KEYS: Record<string, number> = { [PRO_A]: 1, [PRO_B]: 2, [PRO_C]: 3, [PRO_D]: 4, [PRO_E]: 5 };
+// The age bands of KPIS.md, numbered from 0 as the build numbers them.
+const AGE_BANDS = ['0-4', '5-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75-84', '85+'];
+const ageBandKey = (band: string) => AGE_BANDS.indexOf(band);
 
 function consultation(id: number, patient: string, pro: string, code: string | null, chapter: string | null, date: string, finess: string, sex: string, age: number, band: string): MartRow {
   return {
     consultation_id: id, patient_key: patientKey(patient), patient_id: patient, professional_key: PROFESSIONAL_KEYS[pro], professional_id: pro, diagnosis_code: code, chapter, consultation_date: date,
-    consultation_month: Number(date.slice(5, 7)), finess, sex, age, age_band: band, consultation_year: Number(date.slice(0, 4)),
+    consultation_month: Number(date.slice(5, 7)), finess, sex, age, age_band: band, age_band_key: ageBandKey(band), consultation_year: Number(date.slice(0, 4)),
   };
 }
 
 function stay(id: number, patient: string, finess: string, code: string | null, chapter: string | null, date: string, sex: string, age: number, band: string): MartRow {
   return {
     stay_id: id, patient_key: patientKey(patient), patient_id: patient, finess, diagnosis_code: code, chapter, admission_date: date, admission_month: Number(date.slice(5, 7)),
-    length_of_stay: 3, sex, age, age_band: band, admission_year: Number(date.slice(0, 4)),
+    length_of_stay: 3, sex, age, age_band: band, age_band_key: ageBandKey(band), admission_year: Number(date.slice(0, 4)),
   };
 }
 
@@ -96,6 +99,13 @@ export const ROWS: MartRows = {
     satisfaction('ca', 2020, '010000107', '84', 60, 40, 'B', true),
     satisfaction('48h-mco', 2019, '010000107', '84', 90, 100, 'A', true),
   ],
+  dim_patient: [
+    //            patient sex
+    ...[['p1', 'F'], ['p2', 'M'], ['p3', 'F'], ['p4', 'M'], ['p5', 'F'], ['p6', 'M'], ['p7', 'M'], ['p10', 'F'], ['p11', 'M'], ['p12', 'F'], ['p13', 'M']].map(
+      ([patient, sex]) => ({ patient_key: patientKey(patient), patient_id: patient, sex }),
+    ),
+  ],
+  dim_age_band: AGE_BANDS.map((band, key) => ({ age_band_key: key, age_band: band })),
   dim_region: [
     { region_code: '01', region_name: 'Guadeloupe', population: 385000, zone: 'drom' },
     { region_code: '11', region_name: 'Île-de-France', population: 12000000, zone: 'metro' },

@@ -15,11 +15,11 @@ export const MART_TABLES: Record<string, Record<string, ColumnType>> = {
   fact_consultation: {
     consultation_id: 'BIGINT', patient_key: 'INTEGER', patient_id: 'VARCHAR', professional_key: 'INTEGER', professional_id: 'VARCHAR', diagnosis_code: 'VARCHAR', chapter: 'VARCHAR',
     consultation_date: 'DATE', consultation_month: 'INTEGER', finess: 'VARCHAR', sex: 'VARCHAR', age: 'INTEGER', age_band: 'VARCHAR',
-    consultation_year: 'INTEGER',
+    age_band_key: 'INTEGER', consultation_year: 'INTEGER',
   },
   fact_hospitalisation: {
     stay_id: 'BIGINT', patient_key: 'INTEGER', patient_id: 'VARCHAR', finess: 'VARCHAR', diagnosis_code: 'VARCHAR', chapter: 'VARCHAR', admission_date: 'DATE',
-    admission_month: 'INTEGER', length_of_stay: 'INTEGER', sex: 'VARCHAR', age: 'INTEGER', age_band: 'VARCHAR', admission_year: 'INTEGER',
+    admission_month: 'INTEGER', length_of_stay: 'INTEGER', sex: 'VARCHAR', age: 'INTEGER', age_band: 'VARCHAR', age_band_key: 'INTEGER', admission_year: 'INTEGER',
   },
   fact_deces: {
     death_link_id: 'VARCHAR', sex: 'VARCHAR', age_at_death: 'INTEGER', death_date: 'DATE', death_month: 'INTEGER', death_place_code: 'VARCHAR',
@@ -29,6 +29,7 @@ export const MART_TABLES: Record<string, Record<string, ColumnType>> = {
     survey: 'VARCHAR', finess_geo: 'VARCHAR', finess_ej: 'VARCHAR', region_code: 'VARCHAR', score: 'DOUBLE PRECISION', respondents: 'INTEGER',
     class: 'VARCHAR', validated: 'BOOLEAN', year: 'INTEGER',
   },
+  dim_age_band: { age_band_key: 'INTEGER', age_band: 'VARCHAR', age_from: 'INTEGER', age_to: 'INTEGER' },
   dim_region: { region_code: 'VARCHAR', region_name: 'VARCHAR', population: 'BIGINT', zone: 'VARCHAR' },
   dim_departement: { departement_code: 'VARCHAR', departement_name: 'VARCHAR', region_code: 'VARCHAR', population: 'BIGINT' },
   dim_etablissement: {

@@ -5,61 +5,76 @@
 --              counts in both, so months do not add up to the total)
 -- params:      $1 from DATE, $2 to DATE
 -- depends:     marts.fact_hospitalisation, marts.fact_consultation
--- Patients are told apart by patient_key, an integer, rather than by their 32-character pseudonym.
--- Each patient's months in the period are bits of one mask per 32 months (a BIGINT: DuckDB refuses
--- 1 << 63), so the events are grouped by patient, not by patient and month: with 10M consultations
--- in a year, the 6.8M (patient, month) groups took 1.4 s, the 1M patients' masks take 0.9 s.
+-- Each patient's months are bits of a mask, so the events are grouped by patient_key alone, an
+-- integer with known bounds that DuckDB counts in a plain array rather than a hash table: with 10M
+-- consultations in the year, 0.9 s for the (patient, 32-month word) groups before, 0.5 s now.
+-- The head mask holds the period's first 63 months (DuckDB refuses 1 << 63); a longer period's
+-- later months are grouped by patient and 32-month word in the tail.
 with bounds as (
   select cast(extract(year from cast($1 as date)) as integer) * 12
-           + cast(extract(month from cast($1 as date)) as integer) - 1 as first_month,
-         cast(extract(year from cast($2 as date)) as integer) * 12
-           + cast(extract(month from cast($2 as date)) as integer) - 1 as last_month
+           + cast(extract(month from cast($1 as date)) as integer) - 1 as first_month
 ),
--- The bit positions of the period's months within a mask (at most 32).
-bit_positions as (
-  select g.n
-  from generate_series(0, 31) as g(n)
-  cross join bounds b
-  where g.n <= b.last_month - b.first_month
-),
-period_events as (
-  select c.patient_key, c.consultation_date as event_date, 0 as is_stay
-  from marts.fact_consultation c
-  where c.consultation_date >= cast($1 as date)
-    and c.consultation_date <= cast($2 as date)
-  union all
-  select h.patient_key, h.admission_date as event_date, 1 as is_stay
-  from marts.fact_hospitalisation h
-  where h.admission_date >= cast($1 as date)
-    and h.admission_date <= cast($2 as date)
-),
-indexed as (
-  select m.patient_key, m.is_stay, cast((m.month_index - m.month_index % 32) / 32 as integer) as word, m.month_index % 32 as bit_position
+events as not materialized (
+  select e.patient_key, e.is_stay, e.event_date,
+         cast(extract(year from e.event_date) as integer) * 12
+           + cast(extract(month from e.event_date) as integer) - 1 - b.first_month as month_index
   from (
-    select
-      e.patient_key,
-      e.is_stay,
-      cast(extract(year from e.event_date) as integer) * 12
-        + cast(extract(month from e.event_date) as integer) - 1 - b.first_month as month_index
-    from period_events e
-    cross join bounds b
-    where e.patient_key is not null
-  ) m
+    select c.patient_key, c.consultation_date as event_date, 0 as is_stay
+    from marts.fact_consultation c
+    where c.consultation_date >= cast($1 as date)
+      and c.consultation_date <= cast($2 as date)
+    union all
+    select h.patient_key, h.admission_date, 1
+    from marts.fact_hospitalisation h
+    where h.admission_date >= cast($1 as date)
+      and h.admission_date <= cast($2 as date)
+  ) e
+  cross join bounds b
+  where e.patient_key is not null
 ),
-masks as (
-  select
-    i.patient_key,
-    i.word,
-    bit_or(cast(1 as bigint) << i.bit_position) as active,
-    bit_or(case when i.is_stay = 1 then cast(1 as bigint) << i.bit_position else cast(0 as bigint) end) as stayed
-  from indexed i
-  group by i.patient_key, i.word
+-- The events from the 64th month of the period on: none in a period of up to 63 months, and the
+-- date bound then skips every row group of the facts.
+later_events as not materialized (
+  select e.patient_key, e.is_stay, e.month_index
+  from events e
+  where e.event_date >= cast(make_date(cast(extract(year from cast($1 as date)) as integer),
+                                       cast(extract(month from cast($1 as date)) as integer), 1) + interval '63 months' as date)
+),
+head_active as (
+  select e.patient_key, bit_or(cast(1 as bigint) << e.month_index) as active
+  from events e
+  where e.month_index < 63
+  group by e.patient_key
+),
+head_stayed as (
+  select e.patient_key, bit_or(cast(1 as bigint) << e.month_index) as stayed
+  from events e
+  where e.month_index < 63 and e.is_stay = 1
+  group by e.patient_key
+),
+head as (
+  select a.patient_key, a.active, coalesce(s.stayed, 0) as stayed
+  from head_active a
+  left join head_stayed s on s.patient_key = a.patient_key
+),
+tail as (
+  select e.patient_key,
+         cast((e.month_index - e.month_index % 32) / 32 as integer) as word,
+         bit_or(cast(1 as bigint) << (e.month_index % 32)) as active,
+         bit_or(case when e.is_stay = 1 then cast(1 as bigint) << (e.month_index % 32) else cast(0 as bigint) end) as stayed
+  from later_events e
+  group by e.patient_key, cast((e.month_index - e.month_index % 32) / 32 as integer)
 ),
 month_bits as (
-  select k.word * 32 + g.n as month_index, (k.stayed >> g.n) & 1 as has_stay
-  from masks k
-  cross join bit_positions g
-  where (k.active >> g.n) & 1 = 1
+  select g.n as month_index, (h.stayed >> g.n) & 1 as has_stay
+  from head h
+  cross join generate_series(0, 62) as g(n)
+  where (h.active >> g.n) & 1 = 1
+  union all
+  select t.word * 32 + g.n, (t.stayed >> g.n) & 1
+  from tail t
+  cross join generate_series(0, 31) as g(n)
+  where (t.active >> g.n) & 1 = 1
 ),
 per_month as (
   select b.first_month + m.month_index as month_number, cast(sum(m.has_stay) as bigint) as numerator, count(*) as denominator
@@ -67,10 +82,21 @@ per_month as (
   cross join bounds b
   group by b.first_month + m.month_index
 ),
-per_patient as (
-  select k.patient_key, max(case when k.stayed <> 0 then 1 else 0 end) as has_stay
-  from masks k
-  group by k.patient_key
+tail_patients as (
+  select t.patient_key, max(case when t.stayed <> 0 then 1 else 0 end) as has_stay
+  from tail t
+  group by t.patient_key
+),
+-- The patients of the head, then those the tail adds: seen only after the head's months, or
+-- hospitalised only then.
+totals as (
+  select count(*) as patients, sum(case when h.stayed <> 0 then 1 else 0 end) as hospitalised
+  from head h
+  union all
+  select sum(case when h.patient_key is null then 1 else 0 end),
+         sum(case when t.has_stay = 1 and (h.patient_key is null or h.stayed = 0) then 1 else 0 end)
+  from tail_patients t
+  left join head h on h.patient_key = t.patient_key
 )
 select
   0 as is_total,
@@ -79,5 +105,5 @@ select
   p.denominator
 from per_month p
 union all
-select 1, cast(null as integer), cast(coalesce(sum(p.has_stay), 0) as bigint), count(*)
-from per_patient p
+select 1, cast(null as integer), cast(coalesce(sum(t.hospitalised), 0) as bigint), cast(coalesce(sum(t.patients), 0) as bigint)
+from totals t

@@ -11,14 +11,24 @@ CREATE OR REPLACE MACRO birth_date_estimate(exact, birth_year, birth_month) AS
 CREATE OR REPLACE MACRO age_at(birth, event_date) AS
   CASE WHEN birth IS NOT NULL AND event_date IS NOT NULL THEN date_sub('year', birth, event_date) END;
 
--- Age bands of KPIS.md: 0-4, 5-14, then ten-year bands up to 75-84, then 85+.
-CREATE OR REPLACE MACRO age_band(age) AS
+-- Age bands of KPIS.md, numbered 0 (0-4), 1 (5-14) … 8 (75-84), 9 (85+): the number is what K5
+-- sets as a bit of each patient's mask, the label what people read (marts.dim_age_band pairs them).
+CREATE OR REPLACE MACRO age_band_key(age) AS
   CASE
     WHEN age IS NULL OR age < 0 THEN NULL
-    WHEN age < 5 THEN '0-4'
-    WHEN age < 85 THEN (((age + 5) // 10) * 10 - 5)::VARCHAR || '-' || (((age + 5) // 10) * 10 + 4)::VARCHAR
-    ELSE '85+'
+    WHEN age < 5 THEN 0
+    WHEN age < 85 THEN (age + 5) // 10
+    ELSE 9
   END;
+
+CREATE OR REPLACE MACRO age_band_label(band_key) AS
+  CASE band_key
+    WHEN 0 THEN '0-4'
+    WHEN 9 THEN '85+'
+    ELSE (band_key * 10 - 5)::VARCHAR || '-' || (band_key * 10 + 4)::VARCHAR
+  END;
+
+CREATE OR REPLACE MACRO age_band(age) AS age_band_label(age_band_key(age));
 
 -- Text folded for matching labels written by hand: no accents, no case, letters and digits only
 -- ("Provence-Alpes-Côte d’Azur" and "PROVENCE ALPES COTE D'AZUR" fold alike).

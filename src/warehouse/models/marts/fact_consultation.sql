@@ -39,6 +39,7 @@ select
   p.sex,
   age_at(p.birth_date, c.consultation_date)::INTEGER as age,
   age_band(age) as age_band,
+  age_band_key(age)::INTEGER as age_band_key,
   year(c.consultation_date)::INTEGER as consultation_year
 from core.core_consultation c
 left join core.core_activite a

@@ -33,6 +33,7 @@ select
   p.sex,
   age_at(p.birth_date, s.admission_date)::INTEGER as age,
   age_band(age) as age_band,
+  age_band_key(age)::INTEGER as age_band_key,
   year(s.admission_date)::INTEGER as admission_year
 from core.core_sejour s
 left join patients p on p.patient_id = s.patient_id
