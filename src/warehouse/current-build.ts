@@ -92,14 +92,6 @@ function finishedAt(layout: WarehouseLayout, id: string): string {
 }
 
 /**
- * K3 and K5 group a period's events by patient_key. DuckDB groups integer keys in a plain array
- * indexed by the key (a "perfect" hash table) when their range, known from the Parquet
- * statistics, spans at most 2^N values; N is 12 by default. 22 covers the keys of 4M patients,
- * and it halved those two KPIs at 1M patients; past it DuckDB uses its ordinary hash table.
- */
-const MARTS_SETTINGS = { perfect_ht_threshold: '22' };
-
-/**
  * An in-memory DuckDB with the views `marts.<table>` and `core.<table>` over the current build.
  * The caller closes it. Each call resolves the pointer again, so a reader opened after a
  * publish sees the new build.
@@ -107,7 +99,7 @@ const MARTS_SETTINGS = { perfect_ht_threshold: '22' };
 export async function openMarts(layout: WarehouseLayout): Promise<Engine> {
   const build = currentBuild(layout);
   if (!build) throw new UserError('the warehouse has no build yet: run `entrepot build`');
-  const engine = await Engine.open(':memory:', MARTS_SETTINGS);
+  const engine = await Engine.open();
   try {
     await createBuildViews(engine, build);
   } catch (error) {

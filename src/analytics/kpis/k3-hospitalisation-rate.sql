@@ -6,13 +6,22 @@
 -- params:      $1 from DATE, $2 to DATE
 -- depends:     marts.fact_hospitalisation, marts.fact_consultation
 -- Each patient's months are bits of a mask, so the events are grouped by patient_key alone, an
--- integer with known bounds that DuckDB counts in a plain array rather than a hash table: with 10M
--- consultations in the year, 0.9 s for the (patient, 32-month word) groups before, 0.5 s now.
--- The head mask holds the period's first 63 months (DuckDB refuses 1 << 63); a longer period's
--- later months are grouped by patient and 32-month word in the tail.
+-- integer (with 10M consultations in the year: 1.0 s for the (patient, 32-month word) groups
+-- before, 0.65 s now; 0.39 s on facts sorted by patient). The head mask holds the period's first
+-- 63 months (DuckDB refuses 1 << 63); a longer period's later months are grouped by patient and
+-- 32-month word in the tail.
 with bounds as (
   select cast(extract(year from cast($1 as date)) as integer) * 12
-           + cast(extract(month from cast($1 as date)) as integer) - 1 as first_month
+           + cast(extract(month from cast($1 as date)) as integer) - 1 as first_month,
+         cast(extract(year from cast($2 as date)) as integer) * 12
+           + cast(extract(month from cast($2 as date)) as integer) - 1 as last_month
+),
+-- The bit positions of the period's months within the head mask.
+head_positions as (
+  select g.n
+  from generate_series(0, 62) as g(n)
+  cross join bounds b
+  where g.n <= b.last_month - b.first_month
 ),
 events as not materialized (
   select e.patient_key, e.is_stay, e.event_date,
@@ -68,7 +77,7 @@ tail as (
 month_bits as (
   select g.n as month_index, (h.stayed >> g.n) & 1 as has_stay
   from head h
-  cross join generate_series(0, 62) as g(n)
+  cross join head_positions g
   where (h.active >> g.n) & 1 = 1
   union all
   select t.word * 32 + g.n, (t.stayed >> g.n) & 1

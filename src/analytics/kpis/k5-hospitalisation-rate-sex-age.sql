@@ -7,10 +7,10 @@
 -- params:      $1 from DATE, $2 to DATE
 -- depends:     marts.fact_hospitalisation, marts.fact_consultation, marts.dim_patient, marts.dim_age_band
 -- Each patient's bands in the period are bits of one mask (bit 0: age unknown, bit k + 1: band k
--- of marts.dim_age_band), so the events are grouped by patient_key alone, an integer DuckDB counts
--- in a plain array: with 10M consultations in the year, 0.8 s for the (patient, sex, band) groups
--- before, 0.5 s now. The facts' sex is the patient's (both facts take it from dim_patient), so it
--- is read once per patient from there.
+-- of marts.dim_age_band), so the events are grouped by patient_key alone, an integer (with 10M
+-- consultations in the year: 0.94 s for the (patient, sex, band) groups before, 0.73 s now;
+-- 0.43 s on facts sorted by patient). The facts' sex is the patient's (both facts take it from
+-- dim_patient), so it is read once per patient from there.
 with active as (
   select e.patient_key, bit_or(cast(1 as bigint) << e.band_bit) as bands
   from (

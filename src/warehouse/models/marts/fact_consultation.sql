@@ -3,9 +3,12 @@
 -- depends: core.core_consultation, core.core_activite, core.core_patient_key, marts.dim_patient, marts.dim_professionnel_key,
 --          marts.dim_diagnostic, vault.care_db_patient_identity
 -- partition_by: consultation_year
--- order_by: consultation_date, finess, diagnosis_code
--- Sorted by date within each year so that a period shorter than a year reads only the row groups
--- of its days (Parquet min/max): a month's KPIs ran 2-3x faster at 10M consultations a year.
+-- order_by: patient_key, consultation_date
+-- Sorted by patient within each year: K3 and K5 group a period's events by patient, and a
+-- patient's rows side by side hit one entry of the hash table in a row rather than a cache miss
+-- each (10M consultations in a year: the grouping 0.4 -> 0.16 s, K3 0.65 -> 0.39 s, K5 0.73 ->
+-- 0.43 s). A period shorter than a year now reads the whole year's file (a month's K3 0.10 ->
+-- 0.15 s), where rows sorted by date let it skip the other months' row groups.
 -- finess: the one establishment the professional practised in on that day, PLUSIEURS when
 -- several, AUCUN when none (core.core_activite holds disjoint periods, so no row is duplicated).
 -- The vault is read for the exact birth date; only the age at the consultation leaves it.

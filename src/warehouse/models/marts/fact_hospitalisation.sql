@@ -2,8 +2,8 @@
 -- grain:   one row per hospital stay (core.core_sejour: duplicate stay numbers removed)
 -- depends: core.core_sejour, core.core_patient_key, marts.dim_patient, marts.dim_diagnostic, vault.care_db_patient_identity
 -- partition_by: admission_year
--- order_by: admission_date, finess, diagnosis_code
--- Sorted by date within each year, as fact_consultation.
+-- order_by: patient_key, admission_date
+-- Sorted by patient within each year, as fact_consultation.
 -- The vault is read for the exact birth date; only the age at admission leaves it.
 -- patients starts from the key map rather than dim_patient: see fact_consultation.
 with patients as (
