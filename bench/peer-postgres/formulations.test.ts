@@ -16,8 +16,9 @@ describe("the PostgreSQL peer's own KPI formulations", () => {
     await star.close();
   });
 
+  const files = readdirSync(POSTGRES_KPIS).sort();
+
   it('stand each for a KPI file of the catalogue', () => {
-    const files = readdirSync(POSTGRES_KPIS).sort();
     assert.ok(files.length > 0);
     assert.deepEqual(files.filter((f) => !Object.values(KPI_CATALOGUE).some((d) => d.sqlFile === f)), []);
     assert.equal(postgresFormulations().size, files.length);
@@ -25,7 +26,7 @@ describe("the PostgreSQL peer's own KPI formulations", () => {
 
   it('return what the warehouse SQL returns on PostgreSQL', async () => {
     const formulated = withFormulations(star.engine, postgresFormulations());
-    const ids = Object.values(KPI_CATALOGUE).filter((d) => readdirSync(POSTGRES_KPIS).includes(d.sqlFile)).map((d) => d.id);
+    const ids = Object.values(KPI_CATALOGUE).filter((d) => files.includes(d.sqlFile)).map((d) => d.id);
     for (const id of ids) {
       for (const params of [{ year: 2020 }, { year: 2018 }, { from: '2017-05-02', to: '2020-12-31' }, { from: '2020-02-29', to: '2020-03-01' }]) {
         for (const unmasked of [true, false]) {

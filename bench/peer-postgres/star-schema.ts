@@ -110,7 +110,7 @@ export function sqlStatements(text: string): string[] {
 /**
  * The peer's own formulation of a KPI, where the warehouse's SQL leans on what DuckDB does well
  * and PostgreSQL runs it slower than an earlier text of the same KPI: the warehouse's SQL text →
- * the text PostgreSQL runs instead. Both return the same numbers (bench/report.test.ts).
+ * the text PostgreSQL runs instead. Both return the same numbers (formulations.test.ts).
  */
 export function postgresFormulations(): Map<string, string> {
   const formulations = new Map<string, string>();
